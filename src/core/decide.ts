@@ -1,0 +1,318 @@
+/**
+ * `decide(command, state) → facts | DomainError`: the rules of the mechanism.
+ *
+ * Who may do what (roles), what must exist (messages, disputes, incidents), what the cell
+ * must be doing (most business needs it active) and what the machines allow (asked through
+ * the compiled xstate definitions, via the same routing `evolve` uses). Pure: time and ids
+ * arrive in the command.
+ */
+import { compiledCell, compiledDispute, compiledMessage } from '../machines/index.js';
+import type { Fact } from './catalogue.js';
+import { checkData, fact } from './catalogue.js';
+import type { Command } from './commands.js';
+import { COMMAND_EVENTS } from './commands.js';
+import { DomainError } from './errors.js';
+import type { DomainErrorCode } from './errors.js';
+import { own } from './ids.js';
+import { routeOf } from './routing.js';
+import type { ParleyState } from './state.js';
+import { parseInstant } from './time.js';
+
+type Role = 'party' | 'supervisor' | 'cell' | 'world' | 'sim';
+
+const fail = (code: DomainErrorCode, message: string): DomainError => new DomainError(code, message);
+
+function roleOf(s: ParleyState, actor: string): Role | undefined {
+  if (actor === 'sim' || actor === 'cell' || actor === 'world') return actor;
+  if (!s.meta) return undefined;
+  if (actor === s.meta.supervisor.id) return 'supervisor';
+  return own(s.meta.parties, actor) ? 'party' : undefined;
+}
+
+const isParty = (s: ParleyState, id: string): boolean => roleOf(s, id) === 'party';
+const isParticipant = (s: ParleyState, id: string): boolean => {
+  const r = roleOf(s, id);
+  return r === 'party' || r === 'supervisor';
+};
+
+/** Who may issue each command. */
+const ALLOWED: { readonly [C in Command['type']]: readonly Role[] } = {
+  StartLog: ['sim'],
+  EndSimulation: ['sim'],
+  ProposeCell: ['party', 'supervisor'],
+  EstablishCell: ['supervisor', 'cell'],
+  ActivateCell: ['supervisor', 'cell'],
+  SuspendCell: ['party', 'supervisor'],
+  ResumeCell: ['party', 'supervisor'],
+  DissolveCell: ['party', 'supervisor'],
+  QuietTrack: ['cell'],
+  RequestExtraordinaryMeeting: ['party', 'supervisor'],
+  OpenMeeting: ['cell', 'supervisor'],
+  CloseMeeting: ['cell', 'supervisor'],
+  SendMessage: ['party', 'supervisor'],
+  DeliverMessage: ['cell'],
+  LoseMessage: ['cell'],
+  AcknowledgeMessage: ['party', 'supervisor'],
+  AnswerMessage: ['party', 'supervisor'],
+  MarkAckOverdue: ['sim'],
+  ReferMessage: ['cell', 'supervisor'],
+  RecordIncident: ['party', 'world'],
+  ObserveIncident: ['party'],
+  ClarifyIncident: ['cell', 'supervisor'],
+  TakeDeescalationStep: ['party', 'supervisor'],
+  RaiseDispute: ['party'],
+  AcknowledgeDispute: ['party'],
+  OpenFactFinding: ['cell', 'supervisor'],
+  ReportFindings: ['cell', 'supervisor'],
+  ReachSettlement: ['party', 'cell', 'supervisor'],
+  RequestMediation: ['party'],
+  Rule: ['supervisor'],
+  AcceptRuling: ['party'],
+  RejectRuling: ['party'],
+  FailMediation: ['supervisor'],
+  EscalateDispute: ['party'],
+  WithdrawDispute: ['party'],
+  MarkDisputeOverdue: ['sim'],
+  LapseDispute: ['sim', 'cell'],
+  PlayRound: ['sim'],
+  ClarifyAccident: ['party', 'cell'],
+};
+
+/** Commands that need the cell to be active (not proposed, suspended or dissolved). */
+const NEEDS_ACTIVE_CELL = new Set<Command['type']>([
+  'QuietTrack',
+  'RequestExtraordinaryMeeting',
+  'OpenMeeting',
+  'SendMessage',
+  'ReferMessage',
+  'ClarifyIncident',
+  'RaiseDispute',
+  'AcknowledgeDispute',
+  'OpenFactFinding',
+  'ReportFindings',
+  'RequestMediation',
+  'Rule',
+]);
+
+function cellActive(s: ParleyState): boolean {
+  const v = s.cell?.machine.value;
+  return typeof v === 'object' && v !== null && 'active' in v;
+}
+
+/**
+ * Checks a command against the state; returns the facts it produces, or why it is refused.
+ * @example
+ * const r = decide(command('Rule', { actor: 'us', at }, { disputeId: 'd-1', ruling: '…' }), state);
+ * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
+ */
+export function decide(cmd: Command, s: ParleyState): readonly Fact[] | DomainError {
+  const general = checkGeneral(cmd, s);
+  if (general) return general;
+  const specific = checkSpecific(cmd, s);
+  if (specific) return specific;
+  const type = COMMAND_EVENTS[cmd.type];
+  const f = fact(type, { at: cmd.at, actor: cmd.actor, cause: cmd.cause }, cmd.data as never) as Fact;
+  const machine = checkMachine(f, s);
+  if (machine) return machine;
+  return [f];
+}
+
+function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
+  const issues = checkData(COMMAND_EVENTS[cmd.type], cmd.data);
+  if (issues.length > 0) {
+    return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+  const at = parseInstant(cmd.at);
+  if (at === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
+  if (cmd.type === 'StartLog') {
+    return s.seq > 0 ? fail('ALREADY_STARTED', '[log] the log has already started') : undefined;
+  }
+  if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
+  if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
+  if (s.at !== undefined && at < (parseInstant(s.at) as number)) {
+    return fail('TIME_BACKWARDS', `[log] ${cmd.type} at ${cmd.at} is before the last event (${s.at})`);
+  }
+  const role = roleOf(s, cmd.actor);
+  if (!role) return fail('UNKNOWN_ACTOR', `[log] unknown actor "${cmd.actor}"`);
+  if (!ALLOWED[cmd.type].includes(role)) {
+    return fail('NOT_ALLOWED', `[${cmd.type}] a ${role} (${cmd.actor}) may not do this`);
+  }
+  if (NEEDS_ACTIVE_CELL.has(cmd.type)) {
+    if (!s.meta.mechanism || !s.cell) return fail('NO_MECHANISM', `[cell] ${cmd.type} needs the cell, and there is none`);
+    if (!cellActive(s)) {
+      return fail('CELL_NOT_ACTIVE', `[cell] ${cmd.type} while the cell is ${JSON.stringify(s.cell.machine.value)}`);
+    }
+  }
+  return undefined;
+}
+
+function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
+  switch (cmd.type) {
+    case 'ProposeCell':
+      if (!s.meta?.mechanism) return fail('NO_MECHANISM', '[cell] the mechanism is switched off in this run');
+      if (s.cell) return fail('DUPLICATE_ID', '[cell] the cell has already been proposed');
+      return undefined;
+    case 'SendMessage': {
+      const d = cmd.data;
+      if (own(s.messages, d.messageId)) return fail('DUPLICATE_ID', `[message] ${d.messageId} already exists`);
+      if (!isParticipant(s, d.to) || d.to === cmd.actor) {
+        return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
+      }
+      if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[message] track ${d.track} is not open in this cell`);
+      if ((parseInstant(d.ackBy) as number) < (parseInstant(cmd.at) as number)) {
+        return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
+      }
+      if (d.incidentId !== undefined && !own(s.incidents, d.incidentId)) {
+        return fail('UNKNOWN_INCIDENT', `[message] unknown incident ${d.incidentId}`);
+      }
+      return undefined;
+    }
+    case 'DeliverMessage':
+    case 'LoseMessage':
+    case 'ReferMessage':
+      return knownMessage(s, cmd.data.messageId);
+    case 'AcknowledgeMessage':
+    case 'AnswerMessage': {
+      const m = own(s.messages, cmd.data.messageId);
+      if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
+      if (m.to !== cmd.actor) return fail('NOT_ALLOWED', `[message] only ${m.to} can acknowledge or answer ${m.id}`);
+      if (cmd.type === 'AcknowledgeMessage' && !m.machine.context.delivered) {
+        return fail('MESSAGE_NOT_DELIVERED', `[message] ${m.id} was never received by ${cmd.actor}`);
+      }
+      return undefined;
+    }
+    case 'MarkAckOverdue': {
+      const m = own(s.messages, cmd.data.messageId);
+      if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
+      if ((parseInstant(cmd.at) as number) < (parseInstant(m.ackBy) as number)) {
+        return fail('DEADLINE_NOT_REACHED', `[message] ${m.id} is due at ${m.ackBy}`);
+      }
+      return undefined;
+    }
+    case 'RecordIncident': {
+      const d = cmd.data;
+      if (own(s.incidents, d.incidentId)) return fail('DUPLICATE_ID', `[incident] ${d.incidentId} already exists`);
+      if (!isParty(s, d.against) || d.against === cmd.actor) {
+        return fail('NOT_ALLOWED', `[incident] ${d.incidentId}: target "${d.against}" must be another party`);
+      }
+      if (d.retaliationFor !== undefined && !own(s.incidents, d.retaliationFor)) {
+        return fail('UNKNOWN_INCIDENT', `[incident] retaliation for unknown incident ${d.retaliationFor}`);
+      }
+      return undefined;
+    }
+    case 'ObserveIncident':
+      if (!own(s.incidents, cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
+      if (!isParty(s, cmd.data.attributedTo) && cmd.data.attributedTo !== 'world') {
+        return fail('NOT_ALLOWED', `[incident] cannot attribute to "${cmd.data.attributedTo}"`);
+      }
+      return undefined;
+    case 'ClarifyIncident':
+      if (!own(s.incidents, cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
+      if (!isParty(s, cmd.data.party)) return fail('NOT_ALLOWED', `[incident] "${cmd.data.party}" is not a party`);
+      return undefined;
+    case 'TakeDeescalationStep':
+      return own(s.steps, cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
+    case 'RaiseDispute': {
+      const d = cmd.data;
+      if (own(s.disputes, d.disputeId)) return fail('DUPLICATE_ID', `[dispute] ${d.disputeId} already exists`);
+      if (!isParty(s, d.against) || d.against === cmd.actor) {
+        return fail('NOT_ALLOWED', `[dispute] ${d.disputeId}: respondent "${d.against}" must be another party`);
+      }
+      if (d.incidentId !== undefined && !own(s.incidents, d.incidentId)) {
+        return fail('UNKNOWN_INCIDENT', `[dispute] over unknown incident ${d.incidentId}`);
+      }
+      if (d.messageId !== undefined && !own(s.messages, d.messageId)) {
+        return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
+      }
+      if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
+        return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
+      }
+      return undefined;
+    }
+    case 'AcknowledgeDispute':
+    case 'RequestMediation':
+    case 'AcceptRuling':
+    case 'RejectRuling':
+    case 'EscalateDispute':
+    case 'WithdrawDispute':
+      return disputeRole(cmd.type, s, cmd.data.disputeId, cmd.actor);
+    case 'Rule': {
+      const d = own(s.disputes, cmd.data.disputeId);
+      if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
+      if (d.machine.value !== 'mediation') {
+        return fail('NOT_IN_MEDIATION', `[dispute] cannot rule on ${d.id}: it is ${String(d.machine.value)}, not in mediation`);
+      }
+      return undefined;
+    }
+    case 'MarkDisputeOverdue': {
+      const d = own(s.disputes, cmd.data.disputeId);
+      if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
+      if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
+      if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
+        return fail('DEADLINE_NOT_REACHED', `[dispute] ${d.id} is due at ${d.respondBy}`);
+      }
+      return undefined;
+    }
+    case 'PlayRound': {
+      if (!s.meta?.game) return fail('NO_GAME', '[game] this run has no repeated-interaction mode');
+      const expected = (s.game?.rounds ?? 0) + 1;
+      if (cmd.data.round !== expected) return fail('INVALID_DATA', `[game] expected round ${expected}`);
+      const parties = Object.keys(s.meta.parties).sort().join(',');
+      for (const field of ['intended', 'moves', 'payoffs'] as const) {
+        if (Object.keys(cmd.data[field]).sort().join(',') !== parties) {
+          return fail('INVALID_DATA', `[game] ${field} must name exactly the parties (${parties})`);
+        }
+      }
+      return undefined;
+    }
+    case 'ClarifyAccident':
+      if (!s.game || cmd.data.round > s.game.rounds) return fail('NO_GAME', `[game] round ${cmd.data.round} was not played`);
+      return isParty(s, cmd.data.to) ? undefined : fail('NOT_ALLOWED', `[game] "${cmd.data.to}" is not a party`);
+    default:
+      return undefined;
+  }
+}
+
+function knownMessage(s: ParleyState, id: string): DomainError | undefined {
+  return own(s.messages, id) ? undefined : fail('UNKNOWN_MESSAGE', `[message] ${id} was never sent`);
+}
+
+function disputeRole(type: Command['type'], s: ParleyState, id: string, actor: string): DomainError | undefined {
+  const d = own(s.disputes, id);
+  if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${id}`);
+  const allowed =
+    type === 'AcknowledgeDispute' ? [d.against] : type === 'WithdrawDispute' ? [d.by] : [d.by, d.against];
+  if (!allowed.includes(actor)) return fail('NOT_ALLOWED', `[dispute] ${actor} may not ${type} on ${id}`);
+  return undefined;
+}
+
+/** Asks the machine the fact would move whether it can (same routing as `evolve`). */
+function checkMachine(f: Fact, s: ParleyState): DomainError | undefined {
+  const r = routeOf(f);
+  if (!r) return undefined;
+  switch (r.machine) {
+    case 'cell':
+      if (!s.cell) return fail('NO_MECHANISM', `[cell] ${f.type}: there is no cell`);
+      return compiledCell.can(s.cell.machine, r.event)
+        ? undefined
+        : fail('INVALID_TRANSITION', `[cell] ${f.type} is not possible while ${JSON.stringify(s.cell.machine.value)}`);
+    case 'message': {
+      const m = own(s.messages, r.id);
+      if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${r.id} was never sent`);
+      return compiledMessage.can(m.machine, r.event)
+        ? undefined
+        : fail('INVALID_TRANSITION', `[message] ${f.type} is not possible for ${r.id} (${String(m.machine.value)})`);
+    }
+    case 'dispute': {
+      const d = own(s.disputes, r.id);
+      if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${r.id}`);
+      return compiledDispute.can(d.machine, r.event)
+        ? undefined
+        : fail('INVALID_TRANSITION', `[dispute] ${f.type} is not possible for ${r.id} (${String(d.machine.value)})`);
+    }
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
+  }
+}

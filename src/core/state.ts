@@ -1,0 +1,188 @@
+/**
+ * The state Parley folds a log into: machine snapshots for the cell, every message, every
+ * dispute and the escalation ladder, plus the read models that outcome metrics need. It is
+ * plain JSON data (records, arrays, numbers, strings), so it can be snapshotted, compared and
+ * printed as it is.
+ */
+import type { Draft } from 'immer';
+import type { CellContext } from '../machines/cell.js';
+import type { DisputeContext, DisputeOutcome } from '../machines/dispute.js';
+import type { LadderContext } from '../machines/ladder.js';
+import type { MessageContext } from '../machines/message.js';
+import type { MachineSnap } from '../machines/index.js';
+import type { EventData, EventType, MessageKind, Move, Track } from './catalogue.js';
+import { EVENT_TYPES } from './catalogue.js';
+
+/** What the first event of the log says about the run. */
+export type RunMeta = EventData<'LogStarted'>;
+
+export interface CellView {
+  readonly machine: MachineSnap<CellContext>;
+  readonly tracks: readonly Track[];
+  readonly proposedAt: string;
+  /** Epoch ms the current suspension began, if suspended. */
+  readonly suspendedSinceMs?: number;
+  /** Total ms spent suspended so far (closed intervals only). */
+  readonly suspendedMs: number;
+  readonly suspensions: ReadonlyArray<{ readonly at: string; readonly by: string; readonly reason: string }>;
+  readonly dissolvedAt?: string;
+}
+
+export interface LadderView {
+  readonly machine: MachineSnap<LadderContext>;
+  readonly level: string;
+  readonly levelIndex: number;
+  readonly peak: string;
+  readonly peakIndex: number;
+  /** Epoch ms at which the current level was entered. */
+  readonly sinceMs: number;
+  /** Ms spent at each level, closed intervals only (the open one runs from `sinceMs`). */
+  readonly timeAtMs: Readonly<Record<string, number>>;
+  /** When each level was first reached. */
+  readonly firstAt: Readonly<Record<string, string>>;
+}
+
+export interface MessageView {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly track: Track;
+  readonly kind: MessageKind;
+  readonly sentAt: string;
+  readonly ackBy: string;
+  readonly incidentId?: string;
+  readonly disputeId?: string;
+  readonly deliveredAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly answeredAt?: string;
+  readonly overdueAt?: string;
+  readonly referredAt?: string;
+  readonly lostAt?: string;
+  readonly machine: MachineSnap<MessageContext>;
+}
+
+export interface DisputeView {
+  readonly id: string;
+  readonly by: string;
+  readonly against: string;
+  readonly track: Track;
+  readonly incidentId?: string;
+  readonly raisedAt: string;
+  readonly respondBy: string;
+  readonly acknowledgedAt?: string;
+  readonly mediationRequestedAt?: string;
+  readonly ruledAt?: string;
+  readonly finding?: { readonly attributedTo?: string; readonly text: string };
+  readonly closedAt?: string;
+  readonly outcome?: DisputeOutcome;
+  readonly deadlinesMissed: number;
+  readonly machine: MachineSnap<DisputeContext>;
+}
+
+export interface Observation {
+  readonly attributedTo: string;
+  readonly severity: number;
+  readonly at: string;
+}
+
+export interface IncidentView {
+  readonly id: string;
+  readonly kind: string;
+  readonly by: string;
+  readonly against: string;
+  readonly cameo: string;
+  readonly weight: number;
+  readonly severity: number;
+  readonly at: string;
+  readonly retaliationFor?: string;
+  /** How each party saw it (fog: attribution and severity may differ from the truth). */
+  readonly observations: Readonly<Record<string, Observation>>;
+  /** Parties whose misattribution the cell cleared, and when. */
+  readonly clarified: Readonly<Record<string, string>>;
+  /** Parties that retaliated for this incident. */
+  readonly retaliatedBy: readonly string[];
+  /** True when this incident was a retaliation against a misattributed one. */
+  readonly accidental: boolean;
+}
+
+export interface MeetingView {
+  readonly id: string;
+  readonly kind: 'regular' | 'extraordinary';
+  readonly openedAt: string;
+  readonly closedAt?: string;
+  readonly incidents: number;
+  readonly disputes: number;
+}
+
+export interface GameView {
+  readonly rounds: number;
+  readonly mutualRestraint: number;
+  readonly mutualStrike: number;
+  readonly accidents: number;
+  readonly clarified: number;
+  readonly payoffs: Readonly<Record<string, number>>;
+  readonly last?: { readonly round: number; readonly moves: Readonly<Record<string, Move>> };
+}
+
+export interface Counters {
+  readonly events: number;
+  readonly byType: Readonly<Record<EventType, number>>;
+  readonly overdueAcks: number;
+  readonly referrals: number;
+  /** Referrals, fact-finding, rulings and failed mediations by the supervisor. */
+  readonly interventions: number;
+  readonly retaliations: number;
+  readonly accidentalEscalations: number;
+  readonly misunderstandingsCaught: number;
+  readonly deescalationSteps: number;
+  readonly disputesClosed: number;
+}
+
+export interface ParleyState {
+  /** Seq of the last event folded in; 0 before the first. */
+  readonly seq: number;
+  readonly at?: string;
+  readonly meta?: RunMeta;
+  readonly cell?: CellView;
+  readonly ladder?: LadderView;
+  readonly messages: Readonly<Record<string, MessageView>>;
+  readonly disputes: Readonly<Record<string, DisputeView>>;
+  /** Open disputes per track (a track stays strained while it has one). */
+  readonly openDisputes: Readonly<Partial<Record<Track, number>>>;
+  readonly incidents: Readonly<Record<string, IncidentView>>;
+  readonly meetings: Readonly<Record<string, MeetingView>>;
+  readonly steps: Readonly<Record<string, { readonly by: string; readonly at: string; readonly weight: number }>>;
+  readonly game?: GameView;
+  readonly counters: Counters;
+  readonly ended: boolean;
+}
+
+/** A deeply mutable view of a type, used only inside the fold (see `apply.ts`). */
+export type Mutable<T> = Draft<T>;
+
+/** The state before any event. */
+export function initialState(): ParleyState {
+  const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+  return {
+    seq: 0,
+    messages: {},
+    disputes: {},
+    openDisputes: {},
+    incidents: {},
+    meetings: {},
+    steps: {},
+    counters: {
+      events: 0,
+      byType,
+      overdueAcks: 0,
+      referrals: 0,
+      interventions: 0,
+      retaliations: 0,
+      accidentalEscalations: 0,
+      misunderstandingsCaught: 0,
+      deescalationSteps: 0,
+      disputesClosed: 0,
+    },
+    ended: false,
+  };
+}
