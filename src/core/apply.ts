@@ -206,6 +206,8 @@ function start(s: Draft, e: FactOf<'LogStarted'>): void {
     sinceMs: ms(e.at),
     timeAtMs: Object.fromEntries(config.levels.map((l) => [l, 0])),
     firstAt: { [level]: e.at },
+    ups: 0,
+    downs: 0,
   };
 }
 
@@ -273,6 +275,8 @@ function pressure(s: Draft, e: Recorded, delta: number): void {
   const index = levelIndex(config, ladder.machine.context.pressure);
   if (index === ladder.levelIndex) return;
   const now = ms(e.at);
+  if (index > ladder.levelIndex) ladder.ups += 1;
+  else ladder.downs += 1;
   ladder.timeAtMs[ladder.level] = (ladder.timeAtMs[ladder.level] ?? 0) + (now - ladder.sinceMs);
   ladder.level = config.levels[index] as string;
   ladder.levelIndex = index;

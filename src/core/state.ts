@@ -40,6 +40,9 @@ export interface LadderView {
   readonly timeAtMs: Readonly<Record<string, number>>;
   /** When each level was first reached. */
   readonly firstAt: Readonly<Record<string, string>>;
+  /** Level changes upwards and downwards (a down move undoes part of a climb). */
+  readonly ups: number;
+  readonly downs: number;
 }
 
 export interface MessageView {
