@@ -1,0 +1,38 @@
+/**
+ * Errors raised while compiling an xstate machine into a fast interpreter.
+ *
+ * The compiler supports a deliberate subset of xstate; anything outside it is rejected when
+ * the machine is compiled, never at replay time, so that a future edit to a machine cannot
+ * make the compiled interpreter silently diverge from xstate.
+ */
+
+/** Codes carried by {@link MachineCompileError}. */
+export type MachineCompileErrorCode = 'MACHINE_UNSUPPORTED' | 'MACHINE_INVALID';
+
+/**
+ * A machine definition (or a snapshot handed to a compiled machine) that the compiler cannot
+ * honour. The message starts with `[machines]` and names the machine and, when relevant, the
+ * state node by its `#id`.
+ */
+export class MachineCompileError extends Error {
+  override readonly name = 'MachineCompileError';
+  /** `MACHINE_UNSUPPORTED` for xstate features outside the subset, `MACHINE_INVALID` otherwise. */
+  readonly code: MachineCompileErrorCode;
+  /** Id of the state node at fault, when there is one. */
+  readonly stateId: string | undefined;
+
+  constructor(code: MachineCompileErrorCode, message: string, stateId?: string) {
+    super(message);
+    this.code = code;
+    this.stateId = stateId;
+  }
+}
+
+/** Rejects an unsupported feature found in state node `stateId` of machine `machineId`. */
+export function unsupported(machineId: string, stateId: string, what: string): MachineCompileError {
+  return new MachineCompileError(
+    'MACHINE_UNSUPPORTED',
+    `[machines] cannot compile machine '${machineId}': state '#${stateId}' ${what}`,
+    stateId,
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The machines and their compiled interpreters, the only way the core drives machines.
+ *
+ * The xstate machines are the source of truth; the compiled interpreters are derived from
+ * them (see compile.ts) and proven equal to xstate's `transition()` by the differential tests.
+ */
+import type { LadderConfig } from '../core/catalogue.js';
+import { cellMachine, type CellContext, type CellMachineEvent } from './cell.js';
+import { compileMachine, type CompiledMachine } from './compile.js';
+import { disputeMachine, type DisputeContext, type DisputeMachineEvent } from './dispute.js';
+import { createLadderMachine, type LadderContext, type LadderMachineEvent } from './ladder.js';
+import { messageMachine, type MessageContext, type MessageMachineEvent } from './message.js';
+
+export { cellMachine, disputeMachine, messageMachine, createLadderMachine };
+export { compileMachine, MachineCompileError } from './compile.js';
+export type { CompiledMachine, MachineCompileErrorCode, MachineSnap, TransitionRef } from './compile.js';
+
+/** The compiled message machine. */
+export const compiledMessage: CompiledMachine<MessageContext, MessageMachineEvent> = compileMachine(messageMachine);
+
+/** The compiled dispute machine; `initial({ parties })`. */
+export const compiledDispute: CompiledMachine<DisputeContext, DisputeMachineEvent> = compileMachine(disputeMachine);
+
+/** The compiled cell machine. */
+export const compiledCell: CompiledMachine<CellContext, CellMachineEvent> = compileMachine(cellMachine);
+
+/** How many ladder configurations stay compiled (a sweep may try many). */
+const LADDER_CACHE_SIZE = 64;
+const ladders = new Map<string, CompiledMachine<LadderContext, LadderMachineEvent>>();
+
+/** JSON with object keys sorted, so equal configurations give equal keys. */
+function canonicalKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * The compiled ladder machine for `config`, memoized by the configuration's content (the
+ * most recently used {@link LADDER_CACHE_SIZE} configurations are kept).
+ *
+ * @example
+ * const ladder = compiledLadder(DEFAULT_LADDER);
+ * const next = ladder.transition(ladder.initial(), { type: 'PRESSURE', delta: 12 });
+ */
+export function compiledLadder(config: LadderConfig): CompiledMachine<LadderContext, LadderMachineEvent> {
+  const key = canonicalKey(config);
+  let compiled = ladders.get(key);
+  if (compiled) {
+    // Refresh recency: Map iteration order is insertion order.
+    ladders.delete(key);
+  } else {
+    compiled = compileMachine(createLadderMachine(config));
+    if (ladders.size >= LADDER_CACHE_SIZE) ladders.delete(ladders.keys().next().value as string);
+  }
+  ladders.set(key, compiled);
+  return compiled;
+}
