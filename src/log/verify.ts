@@ -1,0 +1,78 @@
+/**
+ * Verifying a log: every line parses, matches its schema, follows the previous one (seq,
+ * time) and chains by hash from the start. The report names the first bad line only — what
+ * follows a broken line cannot be trusted anyway. The file is only ever read.
+ */
+import { LogError, LogFormatError, LogIoError, type LogProblemKind } from './errors.js';
+import { readEvents } from './readEvents.js';
+
+/** A log that verified. `lastAt` is the simulated time of the last event. */
+export interface VerifyOk {
+  readonly ok: true;
+  readonly events: number;
+  readonly lastSeq: number;
+  readonly lastHash: string;
+  readonly lastAt: string;
+}
+
+/**
+ * The first problem found. `line` is 1-based (0 when the file could not be opened);
+ * `eventsBefore` counts the good events before it; `field` is set for schema problems.
+ */
+export interface VerifyFailure {
+  readonly ok: false;
+  readonly line: number;
+  readonly seq?: number;
+  readonly kind: LogProblemKind;
+  readonly field?: string;
+  readonly message: string;
+  readonly eventsBefore: number;
+}
+
+/** The outcome of {@link verifyLog}. */
+export type VerifyReport = VerifyOk | VerifyFailure;
+
+/**
+ * Verifies the log at `path` without modifying it. Never throws for bad input: unreadable
+ * files are reported as kind `io`.
+ * @example const report = await verifyLog('run.jsonl'); if (!report.ok) console.log(report.line, report.message);
+ */
+export async function verifyLog(path: string): Promise<VerifyReport> {
+  let events = 0;
+  let last: { seq: number; hash: string; at: string } | undefined;
+  try {
+    for await (const e of readEvents(path, { validate: 'full', verifyHashes: true })) {
+      events++;
+      last = e as typeof last;
+    }
+  } catch (e) {
+    if (e instanceof LogFormatError) {
+      return failure(e.line, e.kind, e.detail, events, e.field, e.seq);
+    }
+    if (e instanceof LogIoError) return failure(0, 'io', e.detail, events);
+    if (e instanceof LogError) return failure(0, 'io', e.message, events);
+    throw e;
+  }
+  // readEvents throws `empty` for a log without events, so `last` is set here.
+  const { seq, hash, at } = last as NonNullable<typeof last>;
+  return { ok: true, events, lastSeq: seq, lastHash: hash, lastAt: at };
+}
+
+function failure(
+  line: number,
+  kind: LogProblemKind,
+  message: string,
+  eventsBefore: number,
+  field?: string,
+  seq?: number,
+): VerifyFailure {
+  return {
+    ok: false,
+    line,
+    ...(seq === undefined ? {} : { seq }),
+    kind,
+    ...(field === undefined ? {} : { field }),
+    message,
+    eventsBefore,
+  };
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/log/canonical.js';
+import { CanonicalJsonError } from '../../src/log/errors.js';
+
+/**
+ * Reference implementation with an explicit comparator (`<` on strings compares UTF-16 code
+ * units). Re-sorting a copy and calling JSON.stringify would not do: JS objects always list
+ * integer-like keys first.
+ */
+function reference(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys by UTF-16 code unit at every depth, without whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
+    // Code-unit order, not locale order: upper case before lower case, "10" before "2".
+    expect(canonicalJson({ b: 0, B: 0, '2': 0, '10': 0, é: 0, '\u{1F600}': 0, '\uFF61': 0 })).toBe(
+      '{"10":0,"2":0,"B":0,"b":0,"é":0,"\u{1F600}":0,"\uFF61":0}',
+    );
+  });
+
+  it('prints strings and numbers exactly as JSON.stringify does', () => {
+    expect(canonicalJson(['a"b\\c\n\u0001', 1e21, 0.1, -0, 5e-7, 2 ** 53])).toBe(
+      JSON.stringify(['a"b\\c\n\u0001', 1e21, 0.1, -0, 5e-7, 2 ** 53]),
+    );
+  });
+
+  it('omits undefined properties (absent optional fields)', () => {
+    expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
+  });
+
+  it('matches a reference implementation and survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(text).toBe(reference(value));
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value))); // -0 prints as 0
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['NaN', { data: { x: NaN } }, 'data.x'],
+    ['Infinity', { a: [1, Infinity] }, 'a[1]'],
+    ['undefined in an array', { list: [1, undefined] }, 'list[1]'],
+    ['a bigint', { n: 1n }, 'n'],
+    ['a function', { f: () => 1 }, 'f'],
+    ['a Date', { when: new Date(0) }, 'when'],
+    ['a Map', { m: new Map() }, 'm'],
+  ])('rejects %s with a typed error naming the field', (_name, value, field) => {
+    let error: unknown;
+    try {
+      canonicalJson(value);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CanonicalJsonError);
+    expect((error as CanonicalJsonError).code).toBe('LOG_VALUE');
+    expect((error as CanonicalJsonError).field).toBe(field);
+  });
+
+  it('rejects a cycle instead of overflowing the stack', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow(/cycle/);
+  });
+
+  it('prefixes the field path', () => {
+    expect(() => canonicalJson({ w: NaN }, 'data')).toThrow('data.w: NaN has no JSON form');
+  });
+});
