@@ -1,0 +1,380 @@
+/**
+ * Outcome metrics of a run, computed from the folded state alone: what `parley run` prints,
+ * what `--json` emits and what sweeps write as CSV columns (through `flattenOutcomes`).
+ *
+ * Open intervals (time at the current ladder level, a suspension still running) are closed at
+ * the run's end: the scenario's end (`meta.end`) once the simulation has ended, otherwise the
+ * time of the last event folded in. Durations are milliseconds; undefined statistics (a median
+ * of nothing, a rate over zero) are `null`, never `NaN`.
+ */
+import { own } from '../core/ids.js';
+import type { ParleyState } from '../core/state.js';
+import { formatInstant, parseInstant } from '../core/time.js';
+import type { SampleStats } from './stats.js';
+import { ratio, summarize } from './stats.js';
+
+/** The simulated period the metrics cover. */
+export interface PeriodMetrics {
+  /** The scenario's start (`meta.start`); `null` before the log has started. */
+  readonly start: string | null;
+  /** Where open intervals were closed (see the module comment); `null` before any event. */
+  readonly end: string | null;
+  /** Length of the covered period in ms (0 before any event). */
+  readonly ms: number;
+}
+
+/** Incidents that occurred (the truth, not how parties saw them). */
+export interface IncidentMetrics {
+  readonly total: number;
+  /** Incidents with a negative Goldstein weight. */
+  readonly hostile: number;
+  /** Incidents with a weight of zero or more (`hostile + cooperative == total`). */
+  readonly cooperative: number;
+  /** Incidents recorded as a retaliation for an earlier one. */
+  readonly retaliations: number;
+  /** Count per incident kind, keys sorted. */
+  readonly byKind: Readonly<Record<string, number>>;
+  /** Count per perpetrator (every party of the run, plus any other actor such as `world`), keys sorted. */
+  readonly byParty: Readonly<Record<string, number>>;
+}
+
+/** Disputes by how they ended. `settled + ruled + escalated + withdrawn + lapsed + open == raised`. */
+export interface DisputeMetrics {
+  readonly raised: number;
+  readonly settled: number;
+  readonly ruled: number;
+  readonly escalated: number;
+  readonly withdrawn: number;
+  readonly lapsed: number;
+  /** Still open at the end of the covered period. */
+  readonly open: number;
+  /** Closed in any way (`raised - open`). */
+  readonly closed: number;
+  /** Closed peacefully: `settled + ruled`. */
+  readonly resolved: number;
+}
+
+/** Messages through the cell. */
+export interface MessageMetrics {
+  readonly sent: number;
+  readonly delivered: number;
+  readonly acknowledged: number;
+  readonly answered: number;
+  readonly lost: number;
+  /** Acknowledgement deadlines missed (`AckDeadlineMissed`). */
+  readonly overdueAcks: number;
+}
+
+/** What the supervisor did. `referrals + factFindings + rulings + failedMediations == interventions`. */
+export interface SupervisorMetrics {
+  readonly interventions: number;
+  /** Overdue messages referred to the supervisor. */
+  readonly referrals: number;
+  readonly factFindings: number;
+  readonly rulings: number;
+  readonly failedMediations: number;
+}
+
+/** The cell itself. */
+export interface CellMetrics {
+  readonly suspensions: number;
+  /** Total ms suspended, a suspension still running counted until the end of the period. */
+  readonly suspendedMs: number;
+  /** `suspendedMs` over the period's length; `null` for an empty period. */
+  readonly suspendedShare: number | null;
+  readonly regularMeetings: number;
+  readonly extraordinaryMeetings: number;
+}
+
+/** The escalation ladder. Level-keyed records follow the ladder's level order. */
+export interface LadderMetrics {
+  /** Level at the end of the covered period; `null` before the log has started. */
+  readonly level: string | null;
+  readonly peak: string | null;
+  readonly peakIndex: number | null;
+  /** Level changes upwards and downwards (one change may span several levels). */
+  readonly ups: number;
+  readonly downs: number;
+  /** Ms at each level; the values sum to the time from the first event to the period's end. */
+  readonly timeAt: Readonly<Record<string, number>>;
+  /** When each level was first reached exactly (`null`: never; a jump may skip a level). */
+  readonly firstAt: Readonly<Record<string, string | null>>;
+  /** First time the ladder stood at `crisis` or above; `null` if never or the ladder has no `crisis`. */
+  readonly firstCrisisAt: string | null;
+  /** `firstCrisisAt` minus the scenario's start, in ms. */
+  readonly timeToCrisisMs: number | null;
+}
+
+/** How much of the escalation was undone. */
+export interface DeescalationMetrics {
+  /** `ladder.downs / ladder.ups`; `null` without ups. Can exceed 1 when one up-move spans several levels. */
+  readonly rate: number | null;
+  /** De-escalation steps taken by parties. */
+  readonly steps: number;
+  /** Disputes closed peacefully (settlement or ruling) over disputes closed; `null` when none closed. */
+  readonly peacefulCloseRate: number | null;
+}
+
+/** Repeated-interaction (game) rounds. */
+export interface GameMetrics {
+  readonly rounds: number;
+  readonly mutualRestraint: number;
+  readonly mutualStrike: number;
+  /** `mutualRestraint / rounds`; `null` before the first round. */
+  readonly mutualRestraintRate: number | null;
+  readonly mutualStrikeRate: number | null;
+  /** Moves that differed from the intended move. */
+  readonly accidents: number;
+  /** Accidents the other side was told about (`AccidentClarified`). */
+  readonly clarifiedAccidents: number;
+  /** Total payoff over rounds, per party (keys sorted); `null` before the first round. */
+  readonly meanPayoff: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * Everything `computeOutcomes` reports. Field names are stable: they become CSV columns
+ * through `flattenOutcomes` (`disputes.settled`, `ackTime.median`, `ladder.timeAt.crisis`).
+ */
+export interface Outcomes {
+  readonly period: PeriodMetrics;
+  readonly incidents: IncidentMetrics;
+  readonly disputes: DisputeMetrics;
+  readonly messages: MessageMetrics;
+  /** Time to acknowledge: `acknowledgedAt - sentAt` over acknowledged messages (ms). */
+  readonly ackTime: SampleStats;
+  /** Time to resolve: `closedAt - raisedAt` over disputes closed by settlement or ruling (ms). */
+  readonly resolveTime: SampleStats;
+  /** Time to close: `closedAt - raisedAt` over all closed disputes, whatever the outcome (ms). */
+  readonly closeTime: SampleStats;
+  readonly supervisor: SupervisorMetrics;
+  readonly cell: CellMetrics;
+  readonly ladder: LadderMetrics;
+  /** Retaliations against a misattributed incident (aimed at a party that did not do it). */
+  readonly accidentalEscalations: number;
+  /** Misattributions the cell cleared before the misled party retaliated. */
+  readonly misunderstandingsCaught: number;
+  readonly deescalation: DeescalationMetrics;
+  /** `null` unless the run plays repeated-interaction rounds. */
+  readonly game: GameMetrics | null;
+}
+
+const ms = (at: string): number => parseInstant(at) as number;
+
+function sorted<V>(record: Readonly<Record<string, V>>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of Object.keys(record).sort()) out[k] = record[k] as V;
+  return out;
+}
+
+/** Epoch ms at which open intervals close (see the module comment). */
+function runEnd(s: ParleyState): number | undefined {
+  if (s.at === undefined) return undefined;
+  const last = ms(s.at);
+  return s.ended && s.meta ? Math.max(last, ms(s.meta.end)) : last;
+}
+
+function incidents(s: ParleyState): IncidentMetrics {
+  const byKind: Record<string, number> = {};
+  const byParty: Record<string, number> = {};
+  for (const p of Object.keys(s.meta?.parties ?? {})) byParty[p] = 0;
+  let hostile = 0;
+  let retaliations = 0;
+  const all = Object.values(s.incidents);
+  for (const i of all) {
+    byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
+    byParty[i.by] = (byParty[i.by] ?? 0) + 1;
+    if (i.weight < 0) hostile += 1;
+    if (i.retaliationFor !== undefined) retaliations += 1;
+  }
+  return {
+    total: all.length,
+    hostile,
+    cooperative: all.length - hostile,
+    retaliations,
+    byKind: sorted(byKind),
+    byParty: sorted(byParty),
+  };
+}
+
+function disputes(s: ParleyState): DisputeMetrics {
+  const n = { settlement: 0, ruling: 0, escalation: 0, withdrawal: 0, lapse: 0 };
+  const all = Object.values(s.disputes);
+  for (const d of all) if (d.outcome !== undefined) n[d.outcome] += 1;
+  const closed = n.settlement + n.ruling + n.escalation + n.withdrawal + n.lapse;
+  return {
+    raised: all.length,
+    settled: n.settlement,
+    ruled: n.ruling,
+    escalated: n.escalation,
+    withdrawn: n.withdrawal,
+    lapsed: n.lapse,
+    open: all.length - closed,
+    closed,
+    resolved: n.settlement + n.ruling,
+  };
+}
+
+function messages(s: ParleyState): MessageMetrics {
+  const all = Object.values(s.messages);
+  const count = (f: (m: (typeof all)[number]) => unknown): number => all.filter(f).length;
+  return {
+    sent: all.length,
+    delivered: count((m) => m.deliveredAt !== undefined),
+    acknowledged: count((m) => m.acknowledgedAt !== undefined),
+    answered: count((m) => m.answeredAt !== undefined),
+    lost: count((m) => m.lostAt !== undefined),
+    overdueAcks: s.counters.overdueAcks,
+  };
+}
+
+function cell(s: ParleyState, end: number | undefined, periodMs: number): CellMetrics {
+  const c = s.cell;
+  const open = c?.suspendedSinceMs !== undefined && end !== undefined ? Math.max(0, end - c.suspendedSinceMs) : 0;
+  const suspendedMs = (c?.suspendedMs ?? 0) + open;
+  const meetings = Object.values(s.meetings);
+  return {
+    suspensions: c?.suspensions.length ?? 0,
+    suspendedMs,
+    suspendedShare: ratio(suspendedMs, periodMs),
+    regularMeetings: meetings.filter((m) => m.kind === 'regular').length,
+    extraordinaryMeetings: meetings.filter((m) => m.kind === 'extraordinary').length,
+  };
+}
+
+function ladder(s: ParleyState, end: number | undefined): LadderMetrics {
+  const l = s.ladder;
+  const levels = s.meta?.ladder.levels ?? [];
+  const timeAt: Record<string, number> = {};
+  const firstAt: Record<string, string | null> = {};
+  let firstCrisis: string | null = null;
+  const crisisIndex = levels.indexOf('crisis');
+  for (const [i, level] of levels.entries()) {
+    const closed = l ? (own(l.timeAtMs, level) ?? 0) : 0;
+    const open = l && level === l.level && end !== undefined ? Math.max(0, end - l.sinceMs) : 0;
+    timeAt[level] = closed + open;
+    const reached = l ? (own(l.firstAt, level) ?? null) : null;
+    firstAt[level] = reached;
+    // Levels are entered in time order, so the earliest entry at or above crisis is the first crisis.
+    if (reached !== null && crisisIndex >= 0 && i >= crisisIndex && (firstCrisis === null || ms(reached) < ms(firstCrisis))) {
+      firstCrisis = reached;
+    }
+  }
+  return {
+    level: l?.level ?? null,
+    peak: l?.peak ?? null,
+    peakIndex: l?.peakIndex ?? null,
+    ups: l?.ups ?? 0,
+    downs: l?.downs ?? 0,
+    timeAt,
+    firstAt,
+    firstCrisisAt: firstCrisis,
+    timeToCrisisMs: firstCrisis === null || !s.meta ? null : ms(firstCrisis) - ms(s.meta.start),
+  };
+}
+
+function game(s: ParleyState): GameMetrics | null {
+  const g = s.game;
+  if (!g && !s.meta?.game) return null;
+  const rounds = g?.rounds ?? 0;
+  const payoffs = g?.payoffs ?? {};
+  const meanPayoff: Record<string, number | null> = {};
+  for (const p of [...Object.keys(s.meta?.parties ?? {}), ...Object.keys(payoffs)].sort()) {
+    meanPayoff[p] = ratio(payoffs[p] ?? 0, rounds);
+  }
+  return {
+    rounds,
+    mutualRestraint: g?.mutualRestraint ?? 0,
+    mutualStrike: g?.mutualStrike ?? 0,
+    mutualRestraintRate: ratio(g?.mutualRestraint ?? 0, rounds),
+    mutualStrikeRate: ratio(g?.mutualStrike ?? 0, rounds),
+    accidents: g?.accidents ?? 0,
+    clarifiedAccidents: g?.clarified ?? 0,
+    meanPayoff,
+  };
+}
+
+/**
+ * Computes the outcome metrics of the state `s` (a finished run or any prefix of one).
+ * Pure and total: any state the fold can produce gives a result, including the initial one.
+ * @example
+ * const o = computeOutcomes(replay(events));
+ * o.disputes.settled; o.ackTime.median; o.ladder.timeAt['crisis'];
+ */
+export function computeOutcomes(s: ParleyState): Outcomes {
+  const end = runEnd(s);
+  const start = s.meta ? ms(s.meta.start) : end;
+  const periodMs = end === undefined || start === undefined ? 0 : Math.max(0, end - start);
+  const d = disputes(s);
+  const closedDisputes = Object.values(s.disputes).filter((x) => x.closedAt !== undefined);
+  const span = (from: string, to: string): number => ms(to) - ms(from);
+  const c = s.counters;
+  return {
+    period: {
+      start: s.meta?.start ?? null,
+      end: end === undefined ? null : formatInstant(end),
+      ms: periodMs,
+    },
+    incidents: incidents(s),
+    disputes: d,
+    messages: messages(s),
+    ackTime: summarize(
+      Object.values(s.messages).flatMap((m) => (m.acknowledgedAt === undefined ? [] : [span(m.sentAt, m.acknowledgedAt)])),
+    ),
+    resolveTime: summarize(
+      closedDisputes.filter((x) => x.outcome === 'settlement' || x.outcome === 'ruling').map((x) => span(x.raisedAt, x.closedAt as string)),
+    ),
+    closeTime: summarize(closedDisputes.map((x) => span(x.raisedAt, x.closedAt as string))),
+    supervisor: {
+      interventions: c.interventions,
+      referrals: c.referrals,
+      factFindings: c.byType.FactFindingOpened,
+      rulings: c.byType.SupervisorRuled,
+      failedMediations: c.byType.MediationFailed,
+    },
+    cell: cell(s, end, periodMs),
+    ladder: ladder(s, end),
+    accidentalEscalations: c.accidentalEscalations,
+    misunderstandingsCaught: c.misunderstandingsCaught,
+    deescalation: {
+      rate: ratio(s.ladder?.downs ?? 0, s.ladder?.ups ?? 0),
+      steps: c.deescalationSteps,
+      peacefulCloseRate: ratio(d.resolved, d.closed),
+    },
+    game: game(s),
+  };
+}
+
+/** One CSV row's worth of outcomes: dotted keys, scalar values. */
+export type FlatOutcomes = Record<string, number | string | null>;
+
+/** What a run without rounds contributes, so every run of a sweep has the same game columns. */
+const NO_GAME: { readonly [K in keyof GameMetrics]: GameMetrics[K] extends number | null ? null : object } = {
+  rounds: null,
+  mutualRestraint: null,
+  mutualStrike: null,
+  mutualRestraintRate: null,
+  mutualStrikeRate: null,
+  accidents: null,
+  clarifiedAccidents: null,
+  meanPayoff: {},
+};
+
+function flatten(value: unknown, key: string, out: FlatOutcomes): void {
+  if (value === null || typeof value === 'number' || typeof value === 'string') {
+    out[key] = value;
+    return;
+  }
+  for (const [k, v] of Object.entries(value as object)) flatten(v, key === '' ? k : `${key}.${k}`, out);
+}
+
+/**
+ * Flattens outcomes into dotted keys (`disputes.settled`, `ackTime.median`,
+ * `ladder.timeAt.crisis`, `incidents.byKind.airstrike`) in the order of the `Outcomes`
+ * interface, record keys in their (sorted or ladder) order: equal outcomes give equal rows, and
+ * runs of one scenario give the same columns. A run without rounds gives `null` game columns.
+ */
+export function flattenOutcomes(o: Outcomes): FlatOutcomes {
+  const out: FlatOutcomes = {};
+  flatten({ ...o, game: o.game ?? NO_GAME }, '', out);
+  return out;
+}
