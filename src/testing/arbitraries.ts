@@ -22,24 +22,37 @@ export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): 
   const maxSteps = constraints.maxSteps ?? 120;
   return fc
     .record({
-      choices: fc.array(fc.nat({ max: 0xffff }), { maxLength: maxSteps * 4 }),
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+      steps: fc.integer({ min: 0, max: maxSteps }),
       mechanism: constraints.mechanism === undefined ? fc.boolean() : fc.constant(constraints.mechanism),
       game: constraints.game === undefined ? fc.boolean() : fc.constant(constraints.game),
       parties: fc.constantFrom(['alpha', 'bravo'], ['alpha', 'bravo', 'charlie']),
     })
-    .map(({ choices, mechanism, game, parties }) => {
-      let i = 0;
-      // Choices run out as the array shrinks; zeros afterwards keep the stream deterministic.
-      const choose = { int: (n: number) => (choices.length === 0 ? 0 : (choices[i++ % choices.length] as number) % n) };
-      const steps = Math.min(maxSteps, Math.ceil(choices.length / 2));
-      return generateStream(choose, {
+    .map(({ seed, steps, mechanism, game, parties }) =>
+      // The seed drives the choices; fast-check shrinks `steps` towards the shortest failing prefix.
+      generateStream(seededChooser(seed), {
         steps,
         mechanism,
         game,
         parties: constraints.parties ?? parties,
         ...(constraints.start ? { start: constraints.start } : {}),
-      });
-    });
+      }),
+    );
+}
+
+/** A deterministic chooser (mulberry32) for streams outside fast-check, e.g. benchmarks. */
+export function seededChooser(seed: number): { int(n: number): number } {
+  let a = seed >>> 0;
+  return {
+    int(n: number): number {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const x = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      return Math.floor(x * n);
+    },
+  };
 }
 
 /** A stream together with a cut point inside it, for prefix and snapshot properties. */

@@ -135,7 +135,9 @@ export class StreamGenerator {
     const track = this.pick(TRACKS) as Track;
     const incident = this.pick(Object.keys(s.incidents).slice(-8));
     const message = this.pick(Object.keys(s.messages).slice(-12));
-    const dispute = this.pick(Object.keys(s.disputes).slice(-6));
+    // Mostly open disputes, so that long paths (mediation, ruling, acceptance) get walked.
+    const openDisputes = Object.values(s.disputes).filter((x) => x.closedAt === undefined).slice(-6).map((x) => x.id);
+    const dispute = this.pick(this.choose.int(5) === 0 ? Object.keys(s.disputes).slice(-6) : openDisputes);
     const m = message === undefined ? undefined : s.messages[message];
     const d = dispute === undefined ? undefined : s.disputes[dispute];
     const inDispute = d ? (this.pick([d.by, d.against]) as string) : party;
@@ -186,7 +188,7 @@ export class StreamGenerator {
       () => (d ? command('AcknowledgeDispute', { actor: d.against, at }, { disputeId: d.id }) : undefined),
       () => (d ? command('OpenFactFinding', { actor: 'cell', at }, { disputeId: d.id }) : undefined),
       () => (d ? command('ReportFindings', { actor: 'us', at }, { disputeId: d.id, finding: 'findings', attributedTo: d.against }) : undefined),
-      () => (d ? command('ReachSettlement', { actor: 'cell', at }, { disputeId: d.id }) : undefined),
+      () => (d && this.choose.int(2) === 0 ? command('ReachSettlement', { actor: 'cell', at }, { disputeId: d.id }) : undefined),
       () => (d ? command('RequestMediation', { actor: inDispute, at }, { disputeId: d.id }) : undefined),
       () => (d ? command('Rule', { actor: 'us', at }, { disputeId: d.id, ruling: 'ruling' }) : undefined),
       () => (d ? command('AcceptRuling', { actor: inDispute, at }, { disputeId: d.id }) : undefined),

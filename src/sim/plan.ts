@@ -1,0 +1,157 @@
+/**
+ * The resolved form of a scenario that the simulator runs: durations in ms, instants as
+ * epoch ms, incident kinds resolved to CAMEO codes and Goldstein weights, defaults applied.
+ * `planFromScenario` (scenario/toPlan.ts) builds it; tests may build one directly.
+ */
+import type { LadderConfig, MessageKind, Track } from '../core/catalogue.js';
+
+export type PolicyKind = 'scripted' | 'tit-for-tat' | 'generous-tit-for-tat' | 'hawk' | 'dove' | 'probabilistic';
+
+/** How a party behaves; every probability in [0, 1], every delay in ms. */
+export interface PolicyPlan {
+  readonly kind: PolicyKind;
+  /** GTFT: chance to forgive a perceived provocation. */
+  readonly generosity: number;
+  /** Chance to retaliate against a perceived provocation (derived from the kind unless probabilistic). */
+  readonly retaliate: number;
+  /** Chance to raise a dispute in the cell over a serious incident. */
+  readonly raiseDispute: number;
+  /** Chance to acknowledge a message or dispute at all. */
+  readonly acknowledge: number;
+  /** Chance to escalate a deadlocked dispute rather than try mediation again or withdraw. */
+  readonly escalate: number;
+  /** Chance to accept a settlement. */
+  readonly settle: number;
+  /** Chance to accept a supervisor's ruling (defaults to the supervisor's rulingAccepted). */
+  readonly acceptRuling: number;
+  readonly ackDelayMs: number;
+  readonly answerDelayMs: number;
+  /** How long a party waits before retaliating: the window in which the cell can clarify. */
+  readonly retaliationDelayMs: number;
+  /** Observed severity at or above which a party raises a dispute. */
+  readonly disputeThreshold: number;
+}
+
+export interface PartyPlan {
+  readonly id: string;
+  readonly name: string;
+  readonly policy: PolicyPlan;
+}
+
+export interface SupervisorPlan {
+  readonly id: string;
+  readonly name: string;
+  /** Chance the supervisor acts on a referral or a mediation request. */
+  readonly intervene: number;
+  readonly responseTimeMs: number;
+  readonly factFindingMs: number;
+}
+
+export interface IncidentSpec {
+  readonly kind: string;
+  readonly by: string;
+  readonly against: string;
+  readonly cameo: string;
+  readonly weight: number;
+  readonly severity: number;
+  readonly where?: string;
+  readonly description?: string;
+  /** Advance warning sent through the cell this long before the incident (INCSEA / deconfliction). */
+  readonly warnLeadMs?: number;
+}
+
+export interface GeneratorPlan extends IncidentSpec {
+  readonly meanIntervalMs: number;
+  readonly fromMs: number;
+  readonly untilMs: number;
+}
+
+export type TimelineAction =
+  | { readonly type: 'incident'; readonly id: string; readonly incident: IncidentSpec }
+  | {
+      readonly type: 'message';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+      readonly track: Track;
+      readonly kind: MessageKind;
+      readonly subject?: string;
+      readonly incidentId?: string;
+      readonly cameo?: string;
+    }
+  | {
+      readonly type: 'dispute';
+      readonly id: string;
+      readonly by: string;
+      readonly against: string;
+      readonly track: Track;
+      readonly incidentId?: string;
+      readonly claim?: string;
+    }
+  | {
+      readonly type: 'deescalation';
+      readonly id: string;
+      readonly by: string;
+      readonly kind: string;
+      readonly cameo: string;
+      readonly weight: number;
+      readonly description?: string;
+    }
+  | { readonly type: 'suspend'; readonly by: string; readonly reason: string }
+  | { readonly type: 'resume'; readonly by: string; readonly reason?: string }
+  | { readonly type: 'meeting'; readonly by: string; readonly reason: string }
+  | { readonly type: 'withdraw'; readonly by: string; readonly disputeId: string };
+
+export interface TimelineStep {
+  readonly atMs: number;
+  readonly action: TimelineAction;
+}
+
+export interface GamePlan {
+  readonly rounds: number;
+  readonly everyMs: number;
+  readonly epsilon: number;
+  readonly payoff: { readonly R: number; readonly S: number; readonly T: number; readonly P: number };
+  readonly clarify: number;
+}
+
+export interface Plan {
+  readonly name: string;
+  /** SHA-256 of the scenario file. */
+  readonly hash: string;
+  readonly seed: number;
+  readonly parleyVersion: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly parties: readonly PartyPlan[];
+  readonly supervisor: SupervisorPlan;
+  readonly mechanism: {
+    readonly enabled: boolean;
+    readonly tracks: readonly Track[];
+    readonly ackDeadlineMs: number;
+    readonly disputeResponseMs: number;
+    readonly referral: boolean;
+    readonly meetings: {
+      readonly everyMs: number | null;
+      readonly extraordinaryOnRequest: boolean;
+      readonly standingIncidentAgenda: boolean;
+    };
+    readonly suspension: {
+      readonly by: readonly string[];
+      readonly onSeverityAbove?: number;
+      readonly resumeAfterMs?: number;
+    };
+  };
+  readonly fog: {
+    readonly misattribution: number;
+    readonly severityNoise: number;
+    readonly messageLoss: number;
+    readonly deliveryDelayMs: number;
+  };
+  readonly ladder: LadderConfig;
+  readonly generators: readonly GeneratorPlan[];
+  readonly timeline: readonly TimelineStep[];
+  readonly game?: GamePlan;
+  /** Stop (SimulationEnded reason `stopped`) after this many events. */
+  readonly maxEvents: number;
+}

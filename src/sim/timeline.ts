@@ -1,0 +1,58 @@
+/**
+ * Turns a scripted timeline step (other than an incident, which the simulation prepares
+ * itself) into the command it stands for.
+ */
+import type { Command } from '../core/commands.js';
+import { command } from '../core/commands.js';
+import { formatInstant } from '../core/time.js';
+import type { Plan, TimelineStep } from './plan.js';
+
+/** The command for a scripted step at `at`. */
+export function timelineCommand(step: TimelineStep, at: string, plan: Plan): Command {
+  const a = step.action;
+  const now = step.atMs;
+  switch (a.type) {
+    case 'incident':
+      throw new Error('[sim] incidents are prepared by the simulation, not as one command');
+    case 'message':
+      return command('SendMessage', { actor: a.from, at }, {
+        messageId: a.id,
+        to: a.to,
+        track: a.track,
+        kind: a.kind,
+        ackBy: formatInstant(now + plan.mechanism.ackDeadlineMs),
+        ...(a.subject === undefined ? {} : { subject: a.subject }),
+        ...(a.incidentId === undefined ? {} : { incidentId: a.incidentId }),
+        ...(a.cameo === undefined ? {} : { cameo: a.cameo }),
+      });
+    case 'dispute':
+      return command('RaiseDispute', { actor: a.by, at }, {
+        disputeId: a.id,
+        against: a.against,
+        track: a.track,
+        respondBy: formatInstant(now + plan.mechanism.disputeResponseMs),
+        ...(a.incidentId === undefined ? {} : { incidentId: a.incidentId }),
+        ...(a.claim === undefined ? {} : { claim: a.claim }),
+      });
+    case 'deescalation':
+      return command('TakeDeescalationStep', { actor: a.by, at }, {
+        stepId: a.id,
+        kind: a.kind,
+        cameo: a.cameo,
+        weight: a.weight,
+        ...(a.description === undefined ? {} : { description: a.description }),
+      });
+    case 'suspend':
+      return command('SuspendCell', { actor: a.by, at }, { reason: a.reason });
+    case 'resume':
+      return command('ResumeCell', { actor: a.by, at }, a.reason === undefined ? {} : { reason: a.reason });
+    case 'meeting':
+      return command('RequestExtraordinaryMeeting', { actor: a.by, at }, { reason: a.reason });
+    case 'withdraw':
+      return command('WithdrawDispute', { actor: a.by, at }, { disputeId: a.disputeId });
+    default: {
+      const _exhaustive: never = a;
+      return _exhaustive;
+    }
+  }
+}
