@@ -70,8 +70,9 @@ export async function* readLineBatches(path: string, options: ReadLinesOptions =
       }
       const whole = chunk.subarray(0, lastNewline + 1);
       const bytes = carryBytes === 0 ? whole : Buffer.concat([...carry, whole]);
-      const texts = splitLines(bytes, decoder, path, next, maxLine);
-      yield { first: next, texts };
+      const { texts, error } = splitLines(bytes, decoder, path, next, maxLine);
+      if (texts.length > 0) yield { first: next, texts };
+      if (error) throw error;
       next += texts.length;
       carry = lastNewline + 1 < bytesRead ? [Buffer.from(chunk.subarray(lastNewline + 1))] : [];
       carryBytes = bytesRead - lastNewline - 1;
@@ -121,49 +122,57 @@ async function readChunk(handle: FileHandle, buffer: Buffer, path: string): Prom
   }
 }
 
-/** Decodes whole lines (`bytes` ends with "\n") and splits them; `first` numbers the first. */
-function splitLines(bytes: Buffer, decoder: TextDecoder, path: string, first: number, maxLine: number): string[] {
+/** Whole lines decoded from one chunk, and the problem that stopped decoding, if any. */
+interface Split {
+  readonly texts: string[];
+  readonly error?: LogFormatError;
+}
+
+/**
+ * Decodes whole lines (`bytes` ends with "\n") and splits them; `first` numbers the first.
+ * On a bad line, returns the good lines before it with the error, so that callers see every
+ * line before the first bad one.
+ */
+function splitLines(bytes: Buffer, decoder: TextDecoder, path: string, first: number, maxLine: number): Split {
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    throw encodingError(bytes, decoder, path, first);
-  }
-  const nul = text.indexOf('\0');
-  if (nul !== -1) {
-    const line = first + countNewlines(text, nul);
-    throw new LogFormatError(path, line, 'encoding', `line ${line} contains a NUL byte (binary data, not a log)`);
+    return decodeLineByLine(bytes, decoder, path, first);
   }
   const texts = text.split('\n');
   texts.pop(); // the empty string after the final newline
   // A UTF-16 code unit takes at most 3 UTF-8 bytes, so short strings need no byte count.
   const safeLength = Math.floor(maxLine / 3);
+  const binary = text.includes('\0');
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i] as string;
-    if (t.length > safeLength && Buffer.byteLength(t) > maxLine) throw tooLong(path, first + i, maxLine);
+    const problem =
+      t.length > safeLength && Buffer.byteLength(t) > maxLine
+        ? tooLong(path, first + i, maxLine)
+        : binary && t.includes('\0')
+          ? new LogFormatError(path, first + i, 'encoding', `line ${first + i} contains a NUL byte (binary data, not a log)`)
+          : undefined;
+    if (problem) return { texts: texts.slice(0, i), error: problem };
   }
-  return texts;
+  return { texts };
 }
 
-/** Finds the first line of `bytes` that is not UTF-8: the slow path, taken once per bad file. */
-function encodingError(bytes: Buffer, decoder: TextDecoder, path: string, first: number): LogFormatError {
-  let start = 0;
-  for (let line = first; start < bytes.length; line++) {
+/** The slow path, taken once per bad file: decode line by line up to the invalid one. */
+function decodeLineByLine(bytes: Buffer, decoder: TextDecoder, path: string, first: number): Split {
+  const texts: string[] = [];
+  for (let start = 0; start < bytes.length; ) {
     const end = bytes.indexOf(NEWLINE, start);
+    const line = first + texts.length;
     try {
-      decoder.decode(bytes.subarray(start, end));
+      texts.push(decoder.decode(bytes.subarray(start, end)));
     } catch {
-      return new LogFormatError(path, line, 'encoding', `line ${line} is not valid UTF-8 (binary data?)`);
+      return { texts, error: new LogFormatError(path, line, 'encoding', `line ${line} is not valid UTF-8 (binary data?)`) };
     }
     start = end + 1;
   }
-  return new LogFormatError(path, first, 'encoding', `line ${first} is not valid UTF-8`);
-}
-
-function countNewlines(text: string, before: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < before; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  // Unreachable in practice: the whole chunk failed to decode, so some line must fail too.
+  return { texts, error: new LogFormatError(path, first, 'encoding', `line ${first} is not valid UTF-8`) };
 }
 
 function tooLong(path: string, line: number, maxLine: number): LogFormatError {
