@@ -370,8 +370,11 @@ function flatten(value: unknown, key: string, out: FlatOutcomes): void {
 /**
  * Flattens outcomes into dotted keys (`disputes.settled`, `ackTime.median`,
  * `ladder.timeAt.crisis`, `incidents.byKind.airstrike`) in the order of the `Outcomes`
- * interface, record keys in their (sorted or ladder) order: equal outcomes give equal rows, and
- * runs of one scenario give the same columns. A run without rounds gives `null` game columns.
+ * interface, record keys in their (sorted or ladder) order, so equal outcomes give equal rows.
+ * Columns are fixed by the scenario (parties, ladder levels; `null` game columns for a run
+ * without rounds) except `incidents.byKind.*` and actors outside the parties in
+ * `incidents.byParty.*`, which appear only when such incidents occur: a CSV writer over many
+ * runs should take the union of keys.
  */
 export function flattenOutcomes(o: Outcomes): FlatOutcomes {
   const out: FlatOutcomes = {};
