@@ -4,9 +4,10 @@
  * asymptotic variance of its running average and a bound on the start-up bias. These give
  * the repeated game its analytic values and its tests their error bars.
  *
- * The workhorse is the Poisson equation (I − P) g = f − π f with π g = 0, solved through the
- * fundamental matrix (I − P + 1π)⁻¹. Everything here holds for any chain with a single
- * closed class, periodic or not (restrict to the states reachable from the start first).
+ * The stationary distribution comes from state reduction (GTH); the variance from the
+ * Poisson equation (I − P) g = f − π f with π g = 0, solved through the fundamental matrix
+ * (I − P + 1π)⁻¹. Everything here holds for any chain with a single closed class, periodic
+ * or not (restrict to the states reachable from the start first).
  */
 
 /** A row-stochastic matrix: `P[i][j]` is the probability of moving from state i to j. */
@@ -54,15 +55,72 @@ export function reachable(P: Transition, start: number): number[] {
 }
 
 /**
- * The stationary distribution π (π P = π, Σ π = 1). One balance equation is redundant, so
- * it is replaced by the normalisation; the system is regular iff there is one closed class.
+ * The closed classes of P: sets of states the chain never leaves once in them, within which
+ * every state reaches every other. Each is returned as increasing state indices.
+ */
+export function closedClasses(P: Transition): number[][] {
+  const n = P.length;
+  // Transitive closure (Warshall): reach[i][j] iff j can be reached from i in ≥ 0 steps.
+  const reach = P.map((row, i) => row.map((p, j) => p > 0 || i === j));
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      if (!reach[i]?.[k]) continue;
+      for (let j = 0; j < n; j++) if (reach[k]?.[j]) (reach[i] as boolean[])[j] = true;
+    }
+  }
+  const classes: number[][] = [];
+  const placed = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (placed.has(i)) continue;
+    const from = reach[i] as boolean[];
+    const members = from.flatMap((r, j) => (r ? [j] : []));
+    if (members.every((j) => reach[j]?.[i])) {
+      members.forEach((j) => placed.add(j));
+      classes.push(members);
+    }
+  }
+  return classes;
+}
+
+/**
+ * The stationary distribution π (π P = π, Σ π = 1) of a chain with exactly one closed class
+ * (transient states get 0), by the Grassmann–Taksar–Heyman state reduction: it never
+ * subtracts, so it stays accurate when accidents are rare and the chain nearly decomposes,
+ * where solving the balance equations loses about log₁₀(1/ε) digits.
  */
 export function stationary(P: Transition): number[] {
-  const n = P.length;
-  const A = Array.from({ length: n }, (_, i) =>
-    i === n - 1 ? new Array<number>(n).fill(1) : Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) - at(P, j, i)),
-  );
-  return solveLinear(A, Array.from({ length: n }, (_, i) => (i === n - 1 ? 1 : 0)));
+  const classes = closedClasses(P);
+  if (classes.length !== 1) {
+    throw new RangeError(`[game] the chain has ${classes.length} closed classes: its long run depends on where it starts`);
+  }
+  const members = classes[0] as number[];
+  const m = members.length;
+  const a = members.map((i) => members.map((j) => at(P, i, j)));
+  for (let k = m - 1; k > 0; k--) {
+    const rowK = a[k] as number[];
+    let out = 0;
+    for (let j = 0; j < k; j++) out += rowK[j] as number;
+    if (!(out > 0)) throw new RangeError('[game] state reduction failed: a state of the closed class has no way out');
+    for (let i = 0; i < k; i++) {
+      const rowI = a[i] as number[];
+      const w = (rowI[k] as number) / out;
+      rowI[k] = w;
+      for (let j = 0; j < k; j++) rowI[j] = (rowI[j] as number) + w * (rowK[j] as number);
+    }
+  }
+  const x = new Array<number>(m).fill(0);
+  x[0] = 1;
+  for (let j = 1; j < m; j++) {
+    let sum = 0;
+    for (let i = 0; i < j; i++) sum += (x[i] as number) * at(a, i, j);
+    x[j] = sum;
+  }
+  const total = x.reduce((s, v) => s + v, 0);
+  const pi = new Array<number>(P.length).fill(0);
+  members.forEach((i, k) => {
+    pi[i] = (x[k] as number) / total;
+  });
+  return pi;
 }
 
 /** Long-run statistics of the running average of f(X₁), …, f(X_N). */
