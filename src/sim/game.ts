@@ -7,7 +7,7 @@ export { RepeatedGame } from './game/repeatedGame.js';
 export type { GameParty } from './game/repeatedGame.js';
 export { stationaryTwoParty, twoPartyChain, moveOf } from './game/twoParty.js';
 export type { PartyState, TwoPartyChain, TwoPartyStationary } from './game/twoParty.js';
-export { averageTolerance, longRun, reachable, solveLinear, stationary } from './game/markov.js';
+export { averageTolerance, closedClasses, longRun, reachable, solveLinear, stationary } from './game/markov.js';
 export type { LongRun, Transition } from './game/markov.js';
 export { DEFAULT_GENEROSITY, DEFAULT_RETALIATE, intend, strikeChances } from './game/policy.js';
 export type { StrikeChances } from './game/policy.js';
