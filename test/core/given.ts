@@ -26,6 +26,9 @@ import type { ParleyState } from '../../src/core/state.js';
 import { formatInstant, HOUR_MS, parseInstant } from '../../src/core/time.js';
 import { DEFAULT_LADDER } from '../../src/machines/ladder.js';
 
+/** A fact of one type (what the builders return, so that `.data` stays typed). */
+export type FactOfType<T extends EventType> = Extract<Fact, { type: T }>;
+
 /** A history: facts (numbered in order), recorded events (numbered already), or nested lists of them. */
 export type History = ReadonlyArray<Fact | Recorded | History>;
 
@@ -161,7 +164,7 @@ export interface StartedOptions extends Meta {
 }
 
 /** The first event of a run (as the stream generator's bootstrap writes it). */
-export function started(options: StartedOptions = {}): Fact {
+export function started(options: StartedOptions = {}): FactOfType<'LogStarted'> {
   const at = options.at ?? T0;
   return fact('LogStarted', by('sim', options), {
     scenario: { name: 'decider specification', hash: '0'.repeat(64) },
@@ -208,7 +211,7 @@ export interface SentOptions extends Meta {
 }
 
 /** `from` sent `to` a notification on the intelligence track. */
-export function sentMessage(messageId: string, from: string, to: string, options: SentOptions = {}): Fact {
+export function sentMessage(messageId: string, from: string, to: string, options: SentOptions = {}): FactOfType<'MessageSent'> {
   const at = options.at ?? T0;
   const data: EventData<'MessageSent'> = {
     messageId,
@@ -233,7 +236,7 @@ export const referred = (messageId: string, meta: Meta = {}) => fact('MessageRef
 // --- incidents --------------------------------------------------------------------------------
 
 /** `actor` carried out an incursion against `against` (optionally in retaliation). */
-export function incident(incidentId: string, actor: string, against: string, retaliationFor?: string, meta: Meta = {}): Fact {
+export function incident(incidentId: string, actor: string, against: string, retaliationFor?: string, meta: Meta = {}): FactOfType<'IncidentOccurred'> {
   return fact('IncidentOccurred', by(actor, meta), {
     incidentId,
     kind: 'incursion',
@@ -260,7 +263,7 @@ export interface RaisedOptions extends Meta {
 }
 
 /** `actor` raised a dispute against `against` on the de-escalation track. */
-export function raisedDispute(disputeId: string, actor: string, against: string, incidentId?: string, options: RaisedOptions = {}): Fact {
+export function raisedDispute(disputeId: string, actor: string, against: string, incidentId?: string, options: RaisedOptions = {}): FactOfType<'DisputeRaised'> {
   const at = options.at ?? T0;
   return fact('DisputeRaised', by(actor, options), {
     disputeId,
@@ -285,7 +288,7 @@ export const withdrawn = (disputeId: string, actor: string, meta: Meta = {}) => 
 // --- repeated-interaction mode ----------------------------------------------------------------
 
 /** Round `round`: both parties (`syria`, `israel`) restrained as intended. */
-export function roundPlayed(round: number, meta: Meta = {}): Fact {
+export function roundPlayed(round: number, meta: Meta = {}): FactOfType<'RoundPlayed'> {
   const both = <T>(v: T): Record<string, T> => ({ syria: v, israel: v });
   const moves = both<Move>('restrain');
   return fact('RoundPlayed', by('sim', meta), { round, intended: moves, moves: { ...moves }, payoffs: both(3) });
