@@ -3,14 +3,21 @@
  * (`[dispute] …`) so that a one-line CLI error says where the rule lives.
  */
 
-/** A command that the rules of the mechanism refuse. Returned by `decide`, never thrown. */
-export class DomainError extends Error {
-  override readonly name = 'DomainError';
+/**
+ * A command that the rules of the mechanism refuse. Returned by `decide`, never thrown, so
+ * it is a plain value rather than an `Error`: a simulation is refused thousands of times
+ * (a deadline that has already been met, a meeting already requested) and capturing a stack
+ * trace for each would dominate the run.
+ */
+export class DomainError {
+  readonly name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
-  ) {
-    super(message);
+    readonly message: string,
+  ) {}
+
+  toString(): string {
+    return `${this.name} ${this.code}: ${this.message}`;
   }
 }
 

@@ -4,7 +4,6 @@
  * plain JSON data (records, arrays, numbers, strings), so it can be snapshotted, compared and
  * printed as it is.
  */
-import type { Draft } from 'immer';
 import type { CellContext } from '../machines/cell.js';
 import type { DisputeContext, DisputeOutcome } from '../machines/dispute.js';
 import type { LadderContext } from '../machines/ladder.js';
@@ -160,8 +159,17 @@ export interface ParleyState {
   readonly ended: boolean;
 }
 
-/** A deeply mutable view of a type, used only inside the fold (see `apply.ts`). */
-export type Mutable<T> = Draft<T>;
+/**
+ * A deeply mutable view of a type, used only inside the fold (see `apply.ts`). Machine
+ * snapshots stay read-only: they are replaced whole, never edited.
+ */
+export type Mutable<T> = T extends MachineSnap<unknown>
+  ? T
+  : T extends ReadonlyArray<infer U>
+    ? Mutable<U>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Mutable<T[K]> }
+      : T;
 
 /** The state before any event. */
 export function initialState(): ParleyState {

@@ -27,6 +27,7 @@ export const compiledCell: CompiledMachine<CellContext, CellMachineEvent> = comp
 /** How many ladder configurations stay compiled (a sweep may try many). */
 const LADDER_CACHE_SIZE = 64;
 const ladders = new Map<string, CompiledMachine<LadderContext, LadderMachineEvent>>();
+const byIdentity = new WeakMap<LadderConfig, CompiledMachine<LadderContext, LadderMachineEvent>>();
 
 /** JSON with object keys sorted, so equal configurations give equal keys. */
 function canonicalKey(value: unknown): string {
@@ -49,6 +50,9 @@ function canonicalKey(value: unknown): string {
  * const next = ladder.transition(ladder.initial(), { type: 'PRESSURE', delta: 12 });
  */
 export function compiledLadder(config: LadderConfig): CompiledMachine<LadderContext, LadderMachineEvent> {
+  // Replay asks once per pressure change with the same config object: identity first.
+  const known = byIdentity.get(config);
+  if (known) return known;
   const key = canonicalKey(config);
   let compiled = ladders.get(key);
   if (compiled) {
@@ -59,5 +63,6 @@ export function compiledLadder(config: LadderConfig): CompiledMachine<LadderCont
     if (ladders.size >= LADDER_CACHE_SIZE) ladders.delete(ladders.keys().next().value as string);
   }
   ladders.set(key, compiled);
+  byIdentity.set(config, compiled);
   return compiled;
 }

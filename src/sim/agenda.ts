@@ -42,7 +42,8 @@ export class Agenda<T> {
 
   /** Schedules `task` at `at` (never before now: the past cannot be scheduled). */
   schedule(at: number, task: T): void {
-    const entry: Entry<T> = { at: Math.max(at, this.clock), order: this.order++, task };
+    // Whole milliseconds: instants in the log are printed to the millisecond.
+    const entry: Entry<T> = { at: Math.max(Math.round(at), this.clock), order: this.order++, task };
     const h = this.heap;
     h.push(entry);
     let i = h.length - 1;

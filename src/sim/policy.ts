@@ -47,7 +47,7 @@ export function intendsRetaliation(policy: PolicyPlan, rng: Rng, p: Provocation)
   }
 }
 
-/** A delay drawn uniformly from [0.5, 1.5] × the nominal delay (mean = nominal). */
+/** A delay drawn uniformly from [0.5, 1.5] × the nominal delay (mean = nominal), to the second. */
 export function jitter(rng: Rng, nominalMs: number): number {
-  return nominalMs <= 0 ? 0 : Math.round(nominalMs * (0.5 + rng.float()));
+  return nominalMs <= 0 ? 0 : Math.round((nominalMs * (0.5 + rng.float())) / 1000) * 1000;
 }

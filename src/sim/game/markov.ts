@@ -23,7 +23,7 @@ export function solveLinear(A: ReadonlyArray<ReadonlyArray<number>>, b: Readonly
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(at(m, r, col)) > Math.abs(at(m, pivot, col))) pivot = r;
     if (Math.abs(at(m, pivot, col)) < SINGULAR) {
-      throw new RangeError('[game] singular system: the chain has more than one closed class of states');
+      throw new RangeError('[game] singular linear system (does the chain have more than one closed class?)');
     }
     [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
     const rowCol = m[col] as number[];
