@@ -68,9 +68,12 @@ export interface CompiledMachine<C, E extends { type: string }> {
 /** A memoized microstep: everything about a transition that does not depend on context. */
 interface Step {
   readonly value: StateValue;
+  /** The assignments to run when the machine was active. */
   readonly actions: readonly AssignFn[];
   readonly done: boolean;
   readonly changed: boolean;
+  /** When the machine was already done: xstate also re-runs every exit action at the end. */
+  readonly whenDone: { readonly actions: readonly AssignFn[]; readonly changed: boolean };
 }
 
 const INIT = 'xstate.init';
@@ -133,9 +136,9 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
       step = plan.steps.get(key);
       if (step === undefined) plan.steps.set(key, (step = this.stepFrom(config, chosen)));
     }
-    if (!step.changed) return snap;
+    const { actions, changed } = snap.status === 'done' ? step.whenDone : step;
+    if (!changed) return snap;
     let context = snap.context;
-    const actions = step.actions;
     for (let k = 0; k < actions.length; k++) context = (actions[k] as AssignFn)(context, event);
     return { value: step.value, context, status: step.done ? 'done' : snap.status };
   }
@@ -169,9 +172,15 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
   }
 
   private step(active: ReadonlySet<NodeModel>, chosen: readonly StepTransition[], initial: boolean): Step {
-    const result = microstep(this.model.root, active, chosen, initial);
-    const next = this.table.intern(result.nodes);
-    return { value: next.value, actions: result.actions, done: result.done, changed: result.changed };
+    const { nodes, actions, finalExits, done, changed } = microstep(this.model.root, active, chosen, initial);
+    const whenDone = [...actions, ...finalExits];
+    return {
+      value: this.table.intern(nodes).value,
+      actions: done ? whenDone : actions,
+      done,
+      changed,
+      whenDone: { actions: whenDone, changed: changed || whenDone.length > 0 },
+    };
   }
 }
 

@@ -78,7 +78,8 @@ export function checkAgainstXstate<C, E extends EventObject>(
   let [x] = initialTransition(machine, input) as [AnyMachineSnapshot, unknown];
   let c: MachineSnap<C> = compiled.initial(input);
   const events: E[] = [];
-  const where = (i: number): string => `step ${i} (${JSON.stringify(events[i - 1] ?? 'initial')})`;
+  const where = (i: number): string =>
+    `step ${i} (${JSON.stringify(events[i - 1] ?? 'initial')}) of ${JSON.stringify(events.map((e) => e.type))}`;
   // expect() only on a mismatch, for its message: it is slow and this runs at every step.
   const same = (i: number): void => {
     if (!isDeepStrictEqual(c.value, x.value)) expect(c.value, where(i)).toEqual(x.value);

@@ -20,9 +20,15 @@ export interface StepResult {
   readonly nodes: ReadonlySet<NodeModel>;
   /** Exit actions (innermost first), transition actions, entry actions (outermost first). */
   readonly actions: readonly AssignFn[];
+  /**
+   * The exit actions of every node of the next configuration, innermost first: xstate runs
+   * them after any microstep that leaves the machine done, including one taken by a machine
+   * that was already done (through a root-level transition).
+   */
+  readonly finalExits: readonly AssignFn[];
   /** A top-level final state was entered. */
   readonly done: boolean;
-  /** False when xstate would hand back the very same snapshot object. */
+  /** False when xstate would hand back the very same snapshot (for an active machine). */
   readonly changed: boolean;
 }
 
@@ -171,9 +177,7 @@ export function microstep(
     // The model only admits final states directly under a compound root.
     if (s.type === 'final') done = true;
   }
-  if (done) {
-    for (const s of [...nodes].sort(byOrder).reverse()) actions.push(...s.exit);
-  }
+  const finalExits = [...nodes].sort(byOrder).reverse().flatMap((s) => s.exit);
   const same = nodes.size === active.size && [...active].every((n) => nodes.has(n));
-  return { nodes, actions, done, changed: actions.length > 0 || done || !same };
+  return { nodes, actions, finalExits, done, changed: actions.length > 0 || done || !same };
 }
