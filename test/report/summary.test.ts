@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { fact } from '../../src/core/catalogue.js';
+import { initialState } from '../../src/core/state.js';
+import { computeOutcomes } from '../../src/report/metrics.js';
+import { formatSummary } from '../../src/report/summary.js';
+import { cellUp, fold, h, incident, logStarted, message, raise } from './fixtures.js';
+
+const state = fold([
+  logStarted({ end: h(100), game: true }),
+  ...cellUp(),
+  ...message('m-1', h(0), h(2)),
+  ...message('m-2', h(1), h(7)),
+  incident(h(10), 'israel', 'syria', 'i-1'),
+  incident(h(20), 'israel', 'syria', 'i-2'),
+  incident(h(30), 'world', 'syria', 'i-3'),
+  raise('d-1', h(30)),
+  raise('d-2', h(31)),
+  fact('SettlementReached', { at: h(52), actor: 'cell' }, { disputeId: 'd-1' }),
+  fact('CellSuspended', { at: h(60), actor: 'syria' }, { reason: 'strike' }),
+  fact('RoundPlayed', { at: h(61), actor: 'sim' }, {
+    round: 1,
+    intended: { israel: 'restrain', syria: 'restrain' },
+    moves: { israel: 'restrain', syria: 'strike' },
+    payoffs: { israel: 0, syria: 5 },
+  }),
+  fact('SimulationEnded', { at: h(70), actor: 'sim' }, { reason: 'timeline' }),
+]);
+const text = formatSummary(computeOutcomes(state), state.meta);
+const lines = text.split('\n');
+
+/** The lines of the block that starts with `title`, up to the next blank line. */
+function block(title: string): string[] {
+  const start = lines.indexOf(title);
+  expect(start, `no block ${title}`).toBeGreaterThanOrEqual(0);
+  const end = lines.indexOf('', start);
+  return lines.slice(start, end);
+}
+
+describe('formatSummary', () => {
+  it('heads the summary with the scenario, seed and simulated period', () => {
+    expect(lines.slice(0, 2)).toEqual([
+      'Parley outcomes: Report test',
+      'seed 7, simulated 2026-01-06T00:00:00Z to 2026-01-10T04:00:00Z (P4DT4H)',
+    ]);
+  });
+
+  it('aligns label/value tables, values right-aligned', () => {
+    expect(block('Disputes')).toEqual([
+      'Disputes',
+      '  raised                  2',
+      '  settled                 1',
+      '  ruled                   0',
+      '  escalated               0',
+      '  withdrawn               0',
+      '  lapsed                  0',
+      '  still open              1',
+      '  closed peacefully  100.0%  (1 settled or ruled of 1 closed)',
+    ]);
+  });
+
+  it('humanises durations as ISO-8601', () => {
+    expect(block('Response times')).toEqual([
+      'Response times',
+      '                                        n  median      p90    max',
+      '  acknowledge a message                 2    PT4H  PT5H36M   PT6H',
+      '  resolve a dispute (settled or ruled)  1   PT22H    PT22H  PT22H',
+      '  close a dispute (any outcome)         1   PT22H    PT22H  PT22H',
+    ]);
+    // Suspended from h60 until the scenario end at h100.
+    expect(text).toContain('  time suspended            P1DT16H  (40.0% of the period)\n');
+  });
+
+  it('gives time and share at each ladder level, summing over the period', () => {
+    // Calm until h10, tension from h10, crisis from h30 (pressure 30) to the end at h100: the
+    // settlement at h52 relieves 5, and 25 is still crisis.
+    expect(block('Escalation ladder')).toEqual([
+      'Escalation ladder',
+      '  peak                      crisis',
+      '  level at the end          crisis',
+      '  first at crisis or above  2026-01-07T06:00:00Z  (after P1DT6H)',
+      '  de-escalation rate        0.0%                  (0 moves down / 2 moves up)',
+      '  de-escalation steps       0',
+    ]);
+    const table = lines.indexOf('  level             time  share  first reached');
+    expect(lines.slice(table, table + 6)).toEqual([
+      '  level             time  share  first reached',
+      '  calm             PT10H  10.0%  2026-01-06T00:00:00Z',
+      '  tension          PT20H  20.0%  2026-01-06T10:00:00Z',
+      '  crisis         P2DT22H  70.0%  2026-01-07T06:00:00Z',
+      '  armedIncident     PT0S   0.0%  -',
+      '  conflict          PT0S   0.0%  -',
+    ]);
+  });
+
+  it('breaks incidents down by kind and by party', () => {
+    expect(text).toContain('  by kind    count\n  airstrike      3\n');
+    expect(text).toContain('  by party  count\n  israel        2\n  syria         0\n  world         1\n');
+  });
+
+  it('reports repeated-interaction rounds with mean payoffs', () => {
+    expect(text).toContain('  mutual restraint  0  (0.0% of rounds)\n');
+    expect(text).toContain('  party   mean payoff\n  israel            0\n  syria             5\n');
+  });
+
+  it('ends with one newline, uses no colour codes, and marks undefined statistics with -', () => {
+    expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
+    expect(text).not.toMatch(/\u001b\[/);
+    const empty = formatSummary(computeOutcomes(initialState()), undefined);
+    expect(empty.split('\n')[0]).toBe('Parley outcomes: (no scenario: the log has not started)');
+    expect(empty).toContain('  acknowledge a message                 0       -    -    -\n');
+    expect(empty).not.toContain('Repeated interaction');
+  });
+});
