@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GameParty, GameSettings, RoundOutcome } from '../../src/sim/game.js';
-import { DEFAULT_PAYOFF, RepeatedGame } from '../../src/sim/game.js';
+import { DEFAULT_PAYOFF, RepeatedGame, strikeChances } from '../../src/sim/game.js';
 import { Rng } from '../../src/sim/rng.js';
 
 const settings = (over: Partial<GameSettings> = {}): GameSettings => ({
@@ -121,6 +121,21 @@ describe('RepeatedGame rounds', () => {
   });
 });
 
+describe('policy parameters', () => {
+  it('are used only by the kinds they belong to', () => {
+    // A richer policy record (the simulator's) carries every parameter for every kind.
+    const extra = { generosity: 0.9, retaliate: 0.1 };
+    expect(strikeChances({ kind: 'tit-for-tat', ...extra })).toEqual({ calm: 0, provoked: 1 });
+    expect(strikeChances({ kind: 'hawk', ...extra })).toEqual({ calm: 1, provoked: 1 });
+    expect(strikeChances({ kind: 'dove', ...extra })).toEqual({ calm: 0, provoked: 0 });
+    expect(strikeChances({ kind: 'scripted', ...extra })).toEqual({ calm: 0, provoked: 0 });
+    expect(strikeChances({ kind: 'generous-tit-for-tat', ...extra }).provoked).toBeCloseTo(0.1, 12);
+    expect(strikeChances({ kind: 'probabilistic', ...extra })).toEqual({ calm: 0, provoked: 0.1 });
+    expect(strikeChances({ kind: 'generous-tit-for-tat' }).provoked).toBeCloseTo(2 / 3, 12);
+    expect(strikeChances({ kind: 'probabilistic' }).provoked).toBe(0.5);
+  });
+});
+
 describe('RepeatedGame determinism', () => {
   it('replays the same rounds from the same seed and different ones from another seed', () => {
     const parties: GameParty[] = [
@@ -152,7 +167,8 @@ describe('RepeatedGame input checks', () => {
     [make([{ id: 'a', policy: { kind: 'dove' } }]), 'at least 2 parties'],
     [make([...pair('dove'), { id: 'syria', policy: { kind: 'hawk' } }]), 'parties[2].id: "syria" appears twice'],
     [make([...pair('dove'), { id: 'no way', policy: { kind: 'hawk' } }]), 'parties[2].id: "no way" is not a valid id'],
-    [make([{ id: 'a', policy: { kind: 'tit-for-tat', generosity: 0.3 } }, ...pair('dove')]), 'generosity only applies to generous-tit-for-tat'],
+    [make([{ id: 'a', policy: { kind: 'tit-for-tat', generosity: -1 } }, ...pair('dove')]), 'parties[0].policy.generosity must be a probability'],
+    [make([{ id: 'a', policy: { kind: 'bully' as 'hawk' } }, ...pair('dove')]), 'parties[0].policy.kind must be one of'],
     [make([{ id: 'a', policy: { kind: 'probabilistic', retaliate: 2 } }, ...pair('dove')]), 'parties[0].policy.retaliate must be a probability'],
   ])('refuses bad input (%#)', (build, message) => {
     expect(build).toThrow(RangeError);

@@ -40,11 +40,12 @@ export type GamePolicyKind = (typeof GAME_POLICY_KINDS)[number];
 export interface GamePolicy {
   readonly kind: GamePolicyKind;
   /**
-   * generous-tit-for-tat: probability of restraining after a perceived strike. Defaults to
+   * generous-tit-for-tat (ignored by other kinds): probability of restraining after a
+   * perceived strike. Defaults to
    * 1/3, Nowak and Sigmund's value min(1 − (T−R)/(R−S), (R−P)/(T−P)) for the default matrix.
    */
   readonly generosity?: number;
-  /** probabilistic: probability of striking after a perceived strike (default 0.5). */
+  /** probabilistic (ignored by other kinds): probability of striking after a perceived strike (default 0.5). */
   readonly retaliate?: number;
 }
 
@@ -83,23 +84,17 @@ export function checkProbability(name: string, value: number): void {
   }
 }
 
-/** Refuses a policy whose parameters are not probabilities, or which does not use them. */
+/**
+ * Refuses a policy of unknown kind or whose parameters are not probabilities. A parameter
+ * that the kind does not use is checked but ignored (tit-for-tat ignores `generosity`), so
+ * a richer policy record, such as the simulator's, can be passed as it is.
+ */
 export function checkPolicy(policy: GamePolicy, where: string): void {
   if (!(GAME_POLICY_KINDS as readonly string[]).includes(policy.kind)) {
     throw new RangeError(`[game] ${where}.kind must be one of ${GAME_POLICY_KINDS.join(', ')}, got "${String(policy.kind)}"`);
   }
-  if (policy.generosity !== undefined) {
-    if (policy.kind !== 'generous-tit-for-tat') {
-      throw new RangeError(`[game] ${where}.generosity only applies to generous-tit-for-tat, not ${policy.kind}`);
-    }
-    checkProbability(`${where}.generosity`, policy.generosity);
-  }
-  if (policy.retaliate !== undefined) {
-    if (policy.kind !== 'probabilistic') {
-      throw new RangeError(`[game] ${where}.retaliate only applies to probabilistic, not ${policy.kind}`);
-    }
-    checkProbability(`${where}.retaliate`, policy.retaliate);
-  }
+  if (policy.generosity !== undefined) checkProbability(`${where}.generosity`, policy.generosity);
+  if (policy.retaliate !== undefined) checkProbability(`${where}.retaliate`, policy.retaliate);
 }
 
 /** Refuses settings a run could not honour. */
