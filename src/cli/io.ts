@@ -1,0 +1,38 @@
+/**
+ * Where a command's output goes and where its relative paths start. Commands never touch
+ * `process` directly, so `main` runs in-process in tests with captured output.
+ */
+import { isAbsolute, resolve } from 'node:path';
+
+/** The outside world of one CLI invocation. */
+export interface Io {
+  /** Writes text (which carries its own newlines) to standard output. */
+  readonly stdout: (text: string) => void;
+  /** Writes text to standard error. */
+  readonly stderr: (text: string) => void;
+  /** Directory relative paths are resolved against. Default: the process's cwd. */
+  readonly cwd?: string;
+  /** Environment variables (only `PARLEY_*` are read). Default: `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Width for help text. Default: the terminal width, or 80. */
+  readonly columns?: number;
+}
+
+/** The real process streams. */
+export function processIo(): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  };
+}
+
+/**
+ * An absolute path for a user-given path. Messages should keep showing the path as the user
+ * typed it; only file system calls need this.
+ */
+export function resolvePath(io: Io, path: string): string {
+  return isAbsolute(path) ? path : resolve(io.cwd ?? process.cwd(), path);
+}

@@ -1,0 +1,60 @@
+/**
+ * `parley verify <log.jsonl> [--json]`: checks a log end to end and names the first bad line.
+ * Exit 0 when it verifies; 1 when the file is a log that fails verification; 2 when it is
+ * not a readable log at all (missing, unreadable, binary, empty, absurd line lengths).
+ */
+import type { LogProblemKind } from '../log/errors.js';
+import { verifyLog, type VerifyReport } from '../log/verify.js';
+import type { RegisterCommand } from './command.js';
+import { EXIT, oneLine, type ExitCode } from './errors.js';
+
+/** Registers `verify`. */
+export const registerVerify: RegisterCommand = (program, ctx) => {
+  program
+    .command('verify')
+    .description('check a log: seq order, time order, event schemas and the hash chain; name the first bad line')
+    .argument('<log>', 'the log file (.jsonl)')
+    .option('--json', 'print the report as a JSON object on stdout')
+    .action(async (log: string, options: { json?: boolean }) => {
+      const report = await verifyLog(ctx.resolve(log));
+      ctx.setExit(report.ok ? EXIT.ok : exitCodeFor(report.kind));
+      if (options.json) ctx.io.stdout(`${JSON.stringify({ file: log, ...report }, null, 2)}\n`);
+      else if (report.ok) ctx.io.stdout(`${summary(log, report)}\n`);
+      else ctx.io.stderr(`parley: ${problemLine(log, report)}\n`);
+    });
+};
+
+/** `OK run.jsonl: 1200 events, last seq 1200 at 2026-07-05T00:00:00Z, hash 3fa2c1d0e9b8…` */
+function summary(log: string, r: Extract<VerifyReport, { ok: true }>): string {
+  const plural = r.events === 1 ? '' : 's';
+  return `OK ${log}: ${r.events} event${plural}, last seq ${r.lastSeq} at ${r.lastAt}, hash ${r.lastHash.slice(0, 12)}…`;
+}
+
+function problemLine(log: string, r: Extract<VerifyReport, { ok: false }>): string {
+  const where = r.line > 0 ? `${log}:${r.line}` : log;
+  return `${where}: ${r.kind}: ${oneLine(r.message)}`;
+}
+
+/** Unreadable or non-log input is bad input (2); a log with a broken rule fails the check (1). */
+export function exitCodeFor(kind: LogProblemKind): ExitCode {
+  switch (kind) {
+    case 'io':
+    case 'empty':
+    case 'encoding':
+    case 'too-long':
+      return EXIT.usage;
+    case 'json':
+    case 'schema':
+    case 'seq-gap':
+    case 'seq-duplicate':
+    case 'time-backwards':
+    case 'hash-mismatch':
+    case 'torn-line':
+    case 'first-event':
+      return EXIT.checkFailed;
+    default: {
+      const _exhaustive: never = kind;
+      return _exhaustive;
+    }
+  }
+}
