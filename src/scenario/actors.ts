@@ -1,0 +1,102 @@
+/**
+ * Who takes part: the parties with their policies, and the supervisor. Policies are a
+ * discriminated union on `kind`; every kind also accepts the common timing and disposition
+ * fields, so switching a party from `hawk` to `dove` never forces other edits.
+ */
+import { z } from 'zod';
+import { duration, id, name, unit } from './fields.js';
+
+const common = {
+  ackDelay: duration('How long this party takes to acknowledge a message or dispute.').default(
+    'PT1H',
+  ),
+  answerDelay: duration('How long this party takes to answer a message or respond to a dispute.').default(
+    'PT6H',
+  ),
+  disputeThreshold: unit(
+    'Minimum observed severity (0-1) of an incident against this party before it raises a dispute.',
+  ).default(0.3),
+  settle: unit('Chance (0-1) that this party accepts a proposed settlement.').default(0.5),
+};
+
+const policy = <K extends string, S extends z.ZodRawShape>(kind: K, doc: string, shape: S) =>
+  z
+    .strictObject({ kind: z.literal(kind).describe(doc), ...common, ...shape })
+    .describe(doc);
+
+/** A party's behaviour. */
+export const partyPolicySchema = z
+  .discriminatedUnion('kind', [
+    policy('scripted', 'Does only what the timeline says; never reacts on its own.', {}),
+    policy('tit-for-tat', 'Retaliates once for each incident against it, otherwise restrains.', {}),
+    policy('generous-tit-for-tat', 'Tit-for-tat that sometimes forgives an incident.', {
+      generosity: unit('Chance (0-1) of forgiving an incident instead of retaliating.'),
+    }),
+    policy('hawk', 'Retaliates for every incident against it and rarely settles.', {}),
+    policy('dove', 'Never retaliates; relies on disputes and settlement instead.', {}),
+    policy('probabilistic', 'Reacts at random with the given probabilities.', {
+      retaliate: unit('Chance (0-1) of retaliating for an incident against it.').default(0.5),
+      raiseDispute: unit('Chance (0-1) of raising a dispute over an incident against it.').default(
+        0.5,
+      ),
+      acknowledge: unit('Chance (0-1) of acknowledging a message at all.').default(0.9),
+      escalate: unit('Chance (0-1) of escalating a deadlocked dispute.').default(0.1),
+    }),
+  ])
+  .describe('How this party behaves: one of the policy kinds, selected by `kind`.');
+
+/** A party to the mechanism. */
+export const partySchema = z
+  .strictObject({
+    name: name('Display name of the party, e.g. Syria.'),
+    policy: partyPolicySchema,
+  })
+  .describe('A party to the mechanism.');
+
+/** The parties, keyed by id: between two and eight. */
+export const partiesSchema = z
+  .record(id('Party id, used in every reference to this party (e.g. syria).'), partySchema)
+  .superRefine((parties, ctx) => {
+    const n = Object.keys(parties).length;
+    if (n < 2 || n > 8) {
+      ctx.addIssue({ code: 'custom', message: `needs between 2 and 8 parties, found ${n}` });
+    }
+  })
+  .meta({ minProperties: 2, maxProperties: 8 })
+  .describe('The parties, keyed by id (2 to 8). Ids must differ from the supervisor id and from sim, world and cell.');
+
+const supervisorPolicy = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('active').describe('Intervenes whenever asked (intervene defaults to 1).'),
+      intervene: unit('Chance (0-1) of intervening when a dispute is referred.').default(1),
+    }),
+    z.strictObject({
+      kind: z.literal('passive').describe('Stays out unless told otherwise (intervene defaults to 0).'),
+      intervene: unit('Chance (0-1) of intervening when a dispute is referred.').default(0),
+    }),
+    z.strictObject({
+      kind: z.literal('probabilistic').describe('Intervenes with the given probability.'),
+      intervene: unit('Chance (0-1) of intervening when a dispute is referred.'),
+    }),
+  ])
+  .describe('How the supervisor responds to referrals and mediation requests.');
+
+/** The supervisor of the mechanism (the United States in the Paris case). */
+export const supervisorSchema = z
+  .strictObject({
+    id: id('Supervisor id, e.g. us. May appear as message sender/recipient and in suspension rules.'),
+    name: name('Display name, e.g. United States.'),
+    policy: supervisorPolicy.prefault({ kind: 'active' }),
+    mediation: z
+      .strictObject({
+        responseTime: duration('How long the supervisor takes to rule once mediation is requested.').default(
+          'P2D',
+        ),
+        rulingAccepted: unit('Chance (0-1) that a party accepts a ruling.').default(0.8),
+        factFinding: duration('How long fact-finding on a disputed incident takes.').default('P3D'),
+      })
+      .prefault({})
+      .describe('Mediation and fact-finding parameters.'),
+  })
+  .describe('The supervisor: referrals, mediation and rulings go through it.');
