@@ -53,7 +53,11 @@ export interface CompiledMachine<C, E extends { type: string }> {
   transition(snap: MachineSnap<C>, event: E): MachineSnap<C>;
   /** xstate's `snapshot.can(event)`: some selected transition has a target or actions. */
   can(snap: MachineSnap<C>, event: E): boolean;
-  /** Every event type the machine handles anywhere (for tooling/decide). */
+  /**
+   * Every event type the machine handles anywhere (for tooling/decide), in document order.
+   * As in xstate's `machine.events`, a type whose only transitions are forbidden (`{}`) is
+   * not handled.
+   */
   readonly eventTypes: readonly string[];
   /** Every state node id (without `#`) in document order, the root first. */
   readonly stateIds: readonly string[];
@@ -98,6 +102,8 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
   readonly transitions: readonly TransitionRef[];
   private readonly table: ConfigurationTable;
   private readonly start: Step;
+  /** Every event descriptor of the definition, forbidden transitions included. */
+  private readonly known: ReadonlySet<string>;
 
   constructor(
     readonly machine: AnyStateMachine,
@@ -107,6 +113,7 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
     this.stateIds = Object.freeze(model.nodes.map((n) => n.id));
     this.transitions = Object.freeze(model.transitions.map((t) => t.ref));
     this.table = new ConfigurationTable(model.id, model.root);
+    this.known = new Set(model.transitions.map((t) => t.ref.eventType));
     // The initial microstep enters the root and every initial descendant (xstate's
     // `initialMicrostep`: a re-entering transition from the root to its initial nodes).
     const targets = initialNodes(model.root);
@@ -122,7 +129,7 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
 
   transition(snap: MachineSnap<unknown>, event: EventObject): MachineSnap<unknown> {
     const config = this.table.of(snap.value);
-    const plan = planFor<Step>(config, event.type);
+    const plan = planFor<Step>(config, event.type, this.known);
     if (plan === null) return snap;
     let step: Step | undefined;
     if (plan.kind === 'chain') {
@@ -156,7 +163,7 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
   }
 
   private select(snap: MachineSnap<unknown>, event: EventObject): TransitionModel[] {
-    const plan: Plan<Step> | null = planFor(this.table.of(snap.value), event.type);
+    const plan: Plan<Step> | null = planFor(this.table.of(snap.value), event.type, this.known);
     if (plan === null) return [];
     if (plan.kind === 'tree') {
       const chosen: TransitionModel[] = [];

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign, createMachine, setup, type AnyStateMachine } from 'xstate';
+import { assign, createMachine, initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
 import { compileMachine } from '../../src/machines/compile.js';
 import { choices } from './arbitraries/choice.js';
 import { checkAgainstXstate } from './differential.js';
@@ -220,5 +220,27 @@ describe('compiled semantics equal xstate beyond our machines', () => {
     const compiled = compileMachine(machine);
     expect(compiled.initial()).toEqual({ value: 'end', context: { t: ['in:root', 'in:end', 'out:end', 'out:root'] }, status: 'done' });
     checkAgainstXstate(compiled, undefined, [{ type: 'ANY' }]);
+  });
+
+  it('a throwing guard fails with the same message as in xstate', () => {
+    const machine = setup({
+      guards: {
+        broken: () => {
+          throw new Error('boom');
+        },
+      },
+    }).createMachine({ id: 'g', initial: 'a', states: { a: { on: { E: { guard: 'broken', target: 'b' } } }, b: {} } });
+    const [x] = initialTransition(machine);
+    const expected = (() => {
+      try {
+        transition(machine, x, { type: 'E' });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'no error';
+    })();
+    const compiled = compileMachine(machine);
+    expect(() => compiled.transition(compiled.initial(), { type: 'E' })).toThrow(expected);
+    expect(expected).toMatch(/Unable to evaluate guard 'broken' in transition for event 'E' in state node 'g\.a':\nboom/);
   });
 });

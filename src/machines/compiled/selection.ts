@@ -42,10 +42,15 @@ function flatten(sel: Sel): TransitionModel[] | undefined {
   return below && [...below, ...sel.own];
 }
 
-/** The plan for `eventType` in `config`, or `null` when no active state handles it. */
-export function planFor<S>(config: Configuration, eventType: string): Plan<S> | null {
+/**
+ * The plan for `eventType` in `config`, or `null` when no active state handles it. Plans are
+ * cached only for event types the machine declares (`known`), so a stream of made-up types
+ * cannot grow the cache.
+ */
+export function planFor<S>(config: Configuration, eventType: string, known: ReadonlySet<string>): Plan<S> | null {
   const cached = config.plans.get(eventType);
   if (cached !== undefined) return cached as Plan<S> | null;
+  if (!known.has(eventType)) return null;
   const sel = selOf(config.nodes[0] as NodeModel, config, eventType);
   let plan: Plan<S> | null = null;
   if (sel) {
