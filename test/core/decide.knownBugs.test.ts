@@ -1,0 +1,66 @@
+/**
+ * Known defects of decide (src/core/decide.ts) and the dispute machine, kept as executable
+ * repros. Each `it.fails` states the CORRECT behaviour and currently fails; when the defect
+ * is fixed the test passes, vitest reports the `it.fails` as failing, and it must be turned
+ * into a plain `it` (pinning the error code chosen by the fix) in the matching decide.*.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { fact } from '../../src/core/catalogue.js';
+import type { Command } from '../../src/core/commands.js';
+import { command } from '../../src/core/commands.js';
+import { decide } from '../../src/core/decide.js';
+import { DomainError } from '../../src/core/errors.js';
+import { DEFAULT_LADDER } from '../../src/machines/ladder.js';
+import type { History } from './given.js';
+import {
+  activeCell,
+  disputeAcknowledged,
+  factFindingOpened,
+  fold,
+  given,
+  meetingClosed,
+  meetingOpened,
+  raisedDispute,
+  roundPlayed,
+  started,
+  T0,
+} from './given.js';
+
+/** The command must be refused, whatever the code: accepting it records an invalid log. */
+function expectRefused(history: History, cmd: Command): void {
+  expect(decide(cmd, fold(history))).toBeInstanceOf(DomainError);
+}
+
+describe('decide: known defects', () => {
+  it.fails('records findings of an open fact-finding (the dispute machine has REPORT_FINDINGS: {}, so it never can)', () => {
+    const h = [started(), activeCell(), raisedDispute('d-1', 'syria', 'israel'), disputeAcknowledged('d-1', 'israel'), factFindingOpened('d-1')];
+    const data = { disputeId: 'd-1', finding: 'the patrol crossed line A', attributedTo: 'israel' };
+    given(h).when(command('ReportFindings', { actor: 'us', at: T0 }, data)).then([fact('FactFindingReported', { actor: 'us', at: T0 }, data)]);
+  });
+
+  it.fails('refuses to close a meeting that is not the open one (accepted today; evolve then throws)', () => {
+    expectRefused([started(), activeCell(), meetingOpened('mtg-1', 'regular')], command('CloseMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-9' }));
+  });
+
+  it.fails('refuses to reopen a meeting id already used (accepted today; evolve then throws)', () => {
+    const h = [started(), activeCell(), meetingOpened('mtg-1', 'regular'), meetingClosed('mtg-1')];
+    expectRefused(h, command('OpenMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-1', kind: 'regular', agenda: { incidents: [], disputes: [] } }));
+  });
+
+  it.fails('refuses StartLog from anyone but the clock (accepted today, even from an invalid id)', () => {
+    expectRefused([], command('StartLog', { actor: 'no such actor!', at: T0 }, started().data));
+  });
+
+  it.fails('refuses StartLog whose ladder thresholds do not match its levels (accepted today; evolve then throws)', () => {
+    expectRefused([], command('StartLog', { actor: 'sim', at: T0 }, { ...started().data, ladder: { ...DEFAULT_LADDER, thresholds: [0, 10] } }));
+  });
+
+  it.fails('refuses a cause that is not the seq of an earlier event (cause 0 is accepted today and fails parseEvent)', () => {
+    const cmd = command('TakeDeescalationStep', { actor: 'syria', at: T0, cause: 0 }, { stepId: 'step-1', kind: 'k', cameo: '087', weight: 9 });
+    expectRefused([started()], cmd);
+  });
+
+  it.fails('refuses an accident clarification by the cell when the mechanism is switched off', () => {
+    expectRefused([started({ mechanism: false, game: true }), roundPlayed(1)], command('ClarifyAccident', { actor: 'cell', at: T0 }, { round: 1, to: 'syria' }));
+  });
+});
