@@ -93,7 +93,8 @@ const INIT = 'xstate.init';
 export function compileMachine<M extends AnyStateMachine>(
   machine: M,
 ): CompiledMachine<ContextFrom<M>, EventFromLogic<M>> {
-  return new Compiled(machine, buildModel(machine)) as CompiledMachine<ContextFrom<M>, EventFromLogic<M>>;
+  const compiled: CompiledMachine<unknown, EventObject> = new Compiled(machine, buildModel(machine));
+  return compiled as CompiledMachine<ContextFrom<M>, EventFromLogic<M>>;
 }
 
 class Compiled implements CompiledMachine<unknown, EventObject> {
@@ -117,7 +118,8 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
     // The initial microstep enters the root and every initial descendant (xstate's
     // `initialMicrostep`: a re-entering transition from the root to its initial nodes).
     const targets = initialNodes(model.root);
-    this.start = this.step(new Set([model.root]), [{ source: model.root, targets, reenter: true, actions: [] }], true);
+    const enterAll = { source: model.root, targets, reenter: true, actions: [] };
+    this.start = this.step(new Set([model.root]), [enterAll], true);
   }
 
   initial(input?: unknown): MachineSnap<unknown> {
@@ -178,8 +180,13 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
     return this.step(config.set, chosen, false);
   }
 
-  private step(active: ReadonlySet<NodeModel>, chosen: readonly StepTransition[], initial: boolean): Step {
-    const { nodes, actions, finalExits, done, changed } = microstep(this.model.root, active, chosen, initial);
+  private step(
+    active: ReadonlySet<NodeModel>,
+    chosen: readonly StepTransition[],
+    initial: boolean,
+  ): Step {
+    const result = microstep(this.model.root, active, chosen, initial);
+    const { nodes, actions, finalExits, done, changed } = result;
     const whenDone = [...actions, ...finalExits];
     return {
       value: this.table.intern(nodes).value,

@@ -16,10 +16,12 @@ export { compileMachine, MachineCompileError } from './compile.js';
 export type { CompiledMachine, MachineCompileErrorCode, MachineSnap, TransitionRef } from './compile.js';
 
 /** The compiled message machine. */
-export const compiledMessage: CompiledMachine<MessageContext, MessageMachineEvent> = compileMachine(messageMachine);
+export const compiledMessage: CompiledMachine<MessageContext, MessageMachineEvent> =
+  compileMachine(messageMachine);
 
 /** The compiled dispute machine; `initial({ parties })`. */
-export const compiledDispute: CompiledMachine<DisputeContext, DisputeMachineEvent> = compileMachine(disputeMachine);
+export const compiledDispute: CompiledMachine<DisputeContext, DisputeMachineEvent> =
+  compileMachine(disputeMachine);
 
 /** The compiled cell machine. */
 export const compiledCell: CompiledMachine<CellContext, CellMachineEvent> = compileMachine(cellMachine);
@@ -49,7 +51,9 @@ function canonicalKey(value: unknown): string {
  * const ladder = compiledLadder(DEFAULT_LADDER);
  * const next = ladder.transition(ladder.initial(), { type: 'PRESSURE', delta: 12 });
  */
-export function compiledLadder(config: LadderConfig): CompiledMachine<LadderContext, LadderMachineEvent> {
+export function compiledLadder(
+  config: LadderConfig,
+): CompiledMachine<LadderContext, LadderMachineEvent> {
   // Replay asks once per pressure change with the same config object: identity first.
   const known = byIdentity.get(config);
   if (known) return known;

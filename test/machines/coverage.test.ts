@@ -16,12 +16,22 @@ import { definitionItems, exploreCoverage } from './coverage.js';
 /** Pressure changes from -100 to 100 in steps of 5: enough to jump between any two levels. */
 const DELTAS = Array.from({ length: 41 }, (_, i) => ({ type: 'PRESSURE' as const, delta: i * 5 - 100 }));
 
-const THREE_LEVELS: LadderConfig = { ...DEFAULT_LADDER, levels: ['low', 'mid', 'high'], thresholds: [0, 20, 50], max: 60 };
+const THREE_LEVELS: LadderConfig = {
+  ...DEFAULT_LADDER,
+  levels: ['low', 'mid', 'high'],
+  thresholds: [0, 20, 50],
+  max: 60,
+};
 
 describe('every state and transition is reachable', () => {
   it.each([
     { name: 'message', compiled: compiledMessage, input: undefined, events: MESSAGE_EVENTS },
-    { name: 'dispute', compiled: compiledDispute, input: { parties: ['syria', 'israel'] }, events: DISPUTE_EVENTS },
+    {
+      name: 'dispute',
+      compiled: compiledDispute,
+      input: { parties: ['syria', 'israel'] },
+      events: DISPUTE_EVENTS,
+    },
     { name: 'cell', compiled: compiledCell, input: undefined, events: CELL_EVENTS },
     { name: 'ladder (default)', compiled: compiledLadder(DEFAULT_LADDER), input: undefined, events: DELTAS },
     { name: 'ladder (three levels)', compiled: compiledLadder(THREE_LEVELS), input: undefined, events: DELTAS },

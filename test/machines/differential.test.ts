@@ -20,7 +20,19 @@ const RUNS = 120;
 
 // Events that end a run are rarer in steered pools, so runs get deep before they restart.
 const ENDINGS = new Set(['DISSOLVE', 'SETTLE', 'LAPSE', 'WITHDRAW', 'ESCALATE', 'ANSWER', 'LOSE']);
-const steered = <E extends { type: string }>(pool: readonly E[]) => weighted(pool, (e) => (ENDINGS.has(e.type) ? 1 : 4));
+const steered = <E extends { type: string }>(pool: readonly E[]) =>
+  weighted(pool, (e) => (ENDINGS.has(e.type) ? 1 : 4));
+
+/** Half plain random lists, half steered choices over `pool`. */
+const script = <E extends { type: string }>(
+  random: fc.Arbitrary<E>,
+  pool: readonly E[],
+  length: number,
+) =>
+  fc.oneof(
+    fc.array(random, { maxLength: length }),
+    choices(length).map((c) => ({ pool: steered(pool), choices: c })),
+  );
 
 describe.each([
   { name: 'fresh snapshots', viaJson: false },
@@ -30,17 +42,16 @@ describe.each([
 
   it('message', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.array(messageEvent, { maxLength: 12 }), choices(30).map((c) => ({ pool: steered(MESSAGE_EVENTS), choices: c }))), (script) => {
-        checkAgainstXstate(compiledMessage, undefined, script, options);
+      fc.property(script(messageEvent, MESSAGE_EVENTS, 30), (s) => {
+        checkAgainstXstate(compiledMessage, undefined, s, options);
       }),
       { numRuns: RUNS },
     );
   });
 
   it('dispute', () => {
-    const script = fc.oneof(fc.array(disputeEvent, { maxLength: 25 }), choices(50).map((c) => ({ pool: steered(DISPUTE_EVENTS), choices: c })));
     fc.assert(
-      fc.property(disputeParties, script, (parties, s) => {
+      fc.property(disputeParties, script(disputeEvent, DISPUTE_EVENTS, 50), (parties, s) => {
         checkAgainstXstate(compiledDispute, { parties }, s, options);
       }),
       { numRuns: RUNS },
@@ -48,9 +59,8 @@ describe.each([
   });
 
   it('cell', () => {
-    const script = fc.oneof(fc.array(cellEvent, { maxLength: 40 }), choices(80).map((c) => ({ pool: steered(CELL_EVENTS), choices: c })));
     fc.assert(
-      fc.property(script, (s) => {
+      fc.property(script(cellEvent, CELL_EVENTS, 80), (s) => {
         checkAgainstXstate(compiledCell, undefined, s, options);
       }),
       { numRuns: RUNS },

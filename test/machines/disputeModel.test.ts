@@ -23,7 +23,14 @@ interface Real {
 const OPEN = { WITHDRAW: 'withdrawn', ESCALATE: 'escalated' };
 const TABLE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   raised: { ACK: 'acknowledged', REQUEST_MEDIATION: 'mediation', SETTLE: 'settled', LAPSE: 'lapsed', ...OPEN },
-  acknowledged: { OPEN_FACT_FINDING: 'factFinding', REQUEST_MEDIATION: 'mediation', SETTLE: 'settled', LAPSE: 'lapsed', ...OPEN },
+  acknowledged: {
+    OPEN_FACT_FINDING: 'factFinding',
+    REQUEST_MEDIATION: 'mediation',
+    SETTLE: 'settled',
+    LAPSE: 'lapsed',
+    ...OPEN,
+  },
+  // REPORT_FINDINGS is a forbidden transition (`{}`): handled, but not accepted.
   factFinding: { REQUEST_MEDIATION: 'mediation', SETTLE: 'settled', LAPSE: 'lapsed', ...OPEN },
   mediation: { RULE: 'ruling', SETTLE: 'settled', MEDIATION_FAILED: 'deadlocked', ...OPEN },
   ruling: { ACCEPT_RULING: 'ruling', REJECT_RULING: 'deadlocked', ...OPEN },

@@ -64,7 +64,8 @@ export class ConfigurationTable {
     if (known) return known;
     const set = new Set(sorted);
     const value = deepFreeze(valueOf(this.root, set));
-    const config: Configuration = { nodes: sorted, set, value, ids: sorted.map((n) => n.id), plans: new Map() };
+    const ids = sorted.map((n) => n.id);
+    const config: Configuration = { nodes: sorted, set, value, ids, plans: new Map() };
     this.byKey.set(key, config);
     if (typeof value === 'string') this.byString.set(value, config);
     else this.byObject.set(value, config);

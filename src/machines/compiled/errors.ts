@@ -28,11 +28,17 @@ export class MachineCompileError extends Error {
   }
 }
 
-/** Rejects an unsupported feature found in state node `stateId` of machine `machineId`. */
-export function unsupported(machineId: string, stateId: string, what: string): MachineCompileError {
+/** A state node of a machine, for error messages. */
+export interface Location {
+  readonly machineId: string;
+  readonly stateId: string;
+}
+
+/** Rejects an unsupported feature found at `at`; `what` completes "state '#id' …". */
+export function unsupported(at: Location, what: string): MachineCompileError {
   return new MachineCompileError(
     'MACHINE_UNSUPPORTED',
-    `[machines] cannot compile machine '${machineId}': state '#${stateId}' ${what}`,
-    stateId,
+    `[machines] cannot compile machine '${at.machineId}': state '#${at.stateId}' ${what}`,
+    at.stateId,
   );
 }

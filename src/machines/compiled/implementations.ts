@@ -8,7 +8,7 @@
  * because they are the only actions whose whole effect is the next context.
  */
 import type { AnyStateMachine, EventObject } from 'xstate';
-import { unsupported } from './errors.js';
+import { unsupported, type Location } from './errors.js';
 
 /** A resolved guard: truthy when the transition is enabled for this context and event. */
 export type GuardFn = (context: unknown, event: EventObject) => unknown;
@@ -16,10 +16,8 @@ export type GuardFn = (context: unknown, event: EventObject) => unknown;
 /** A resolved `assign` action: the next context. Never mutates its input. */
 export type AssignFn = (context: any, event: EventObject) => any;
 
-/** Where an implementation is referenced, for error messages. */
-export interface Site {
-  readonly machineId: string;
-  readonly stateId: string;
+/** Where an implementation is referenced, for error messages (`role`: "entry", …). */
+export interface Site extends Location {
   readonly role: string;
 }
 
@@ -55,17 +53,18 @@ export function resolveGuard(machine: AnyStateMachine, ref: unknown, site: Site)
   const inline = typeof ref === 'function';
   const name = inline ? undefined : nameOf(ref);
   if (!inline && name === undefined) {
-    throw unsupported(site.machineId, site.stateId, `has a malformed guard in ${site.role}`);
+    throw unsupported(site, `has a malformed guard in ${site.role}`);
   }
-  const impl: unknown = inline ? ref : (machine.implementations.guards as Record<string, unknown>)[name as string];
+  const guards = machine.implementations.guards as Record<string, unknown>;
+  const impl: unknown = inline ? ref : guards[name as string];
   if (impl === undefined) {
-    throw unsupported(site.machineId, site.stateId, `references guard '${name}', which is not implemented (${site.role})`);
+    throw unsupported(site, `references guard '${name}', not implemented (${site.role})`);
   }
   if (typeof impl !== 'function') {
-    throw unsupported(site.machineId, site.stateId, `references guard '${name}', which is an alias, not a predicate (${site.role})`);
+    throw unsupported(site, `references guard '${name}', an alias, not a predicate (${site.role})`);
   }
   if ('check' in impl) {
-    throw unsupported(site.machineId, site.stateId, `uses a higher-order guard (and/or/not/stateIn) in ${site.role}`);
+    throw unsupported(site, `uses a higher-order guard (and/or/not/stateIn) in ${site.role}`);
   }
   const predicate = impl as (args: { context: unknown; event: EventObject }, params: unknown) => unknown;
   // Inline guards never receive params, exactly as in xstate.
@@ -100,8 +99,7 @@ export function resolveAction(machine: AnyStateMachine, ref: unknown, site: Site
     if (isAssign(ref)) return assignFn(ref.assignment, NO_PARAMS, site);
     const kind = (ref as { type?: unknown }).type;
     throw unsupported(
-      site.machineId,
-      site.stateId,
+      site,
       typeof kind === 'string' && kind.startsWith('xstate.')
         ? `uses the built-in action '${kind}' in ${site.role}; only assign actions are supported`
         : `uses an inline action function in ${site.role}; only assign actions are supported`,
@@ -109,14 +107,14 @@ export function resolveAction(machine: AnyStateMachine, ref: unknown, site: Site
   }
   const name = nameOf(ref);
   if (name === undefined) {
-    throw unsupported(site.machineId, site.stateId, `has a malformed action in ${site.role}`);
+    throw unsupported(site, `has a malformed action in ${site.role}`);
   }
   const impl: unknown = (machine.implementations.actions as Record<string, unknown>)[name];
   if (impl === undefined) {
-    throw unsupported(site.machineId, site.stateId, `references action '${name}', which is not implemented (${site.role})`);
+    throw unsupported(site, `references action '${name}', not implemented (${site.role})`);
   }
   if (!isAssign(impl)) {
-    throw unsupported(site.machineId, site.stateId, `references action '${name}', which is not an assign action (${site.role})`);
+    throw unsupported(site, `references action '${name}', not an assign action (${site.role})`);
   }
   return assignFn(impl.assignment, paramsOf(ref), site);
 }
@@ -137,19 +135,17 @@ function assignFn(assignment: unknown, params: ParamsSource, site: Site): Assign
     : () => params.value;
   if (typeof assignment === 'function') {
     const whole = assignment as (args: AssignArgs, params: unknown) => unknown;
-    return (context, event) =>
-      Object.assign(
-        {},
-        context,
-        whole({ context, event, spawn: noSpawn, self: undefined, system: undefined }, paramsFor(context, event)),
-      );
+    return (context, event) => {
+      const args: AssignArgs = { context, event, spawn: noSpawn, self: undefined, system: undefined };
+      return Object.assign({}, context, whole(args, paramsFor(context, event)));
+    };
   }
   if (typeof assignment !== 'object' || assignment === null) {
-    throw unsupported(site.machineId, site.stateId, `has an assign action without an assignment in ${site.role}`);
+    throw unsupported(site, `has an assign without an assignment in ${site.role}`);
   }
   const keys = Object.keys(assignment);
   if (keys.includes('__proto__')) {
-    throw unsupported(site.machineId, site.stateId, `assigns '__proto__' in ${site.role}`);
+    throw unsupported(site, `assigns '__proto__' in ${site.role}`);
   }
   const props = keys.map((key) => [key, (assignment as Record<string, unknown>)[key]] as const);
   return (context, event) => {

@@ -58,7 +58,11 @@ function transitionDomain(t: StepTransition, root: NodeModel): NodeModel | undef
   return t.reenter ? undefined : root;
 }
 
-function exitSet(ts: readonly StepTransition[], active: ReadonlySet<NodeModel>, root: NodeModel): Set<NodeModel> {
+function exitSet(
+  ts: readonly StepTransition[],
+  active: ReadonlySet<NodeModel>,
+  root: NodeModel,
+): Set<NodeModel> {
   const out = new Set<NodeModel>();
   for (const t of ts) {
     if (!t.targets?.length) continue;
@@ -75,7 +79,11 @@ function intersects(a: ReadonlySet<NodeModel>, b: ReadonlySet<NodeModel>): boole
 }
 
 /** Parallel regions' transitions whose exit sets overlap: the descendant wins, else the earlier. */
-function removeConflicts(ts: readonly StepTransition[], active: ReadonlySet<NodeModel>, root: NodeModel): StepTransition[] {
+function removeConflicts(
+  ts: readonly StepTransition[],
+  active: ReadonlySet<NodeModel>,
+  root: NodeModel,
+): StepTransition[] {
   const kept = new Set<StepTransition>();
   for (const t1 of ts) {
     let preempted = false;
@@ -118,7 +126,11 @@ function addDescendants(node: NodeModel, toEnter: Set<NodeModel>): void {
   }
 }
 
-function addAncestors(toEnter: Set<NodeModel>, ancestors: readonly NodeModel[], domain: NodeModel | undefined): void {
+function addAncestors(
+  toEnter: Set<NodeModel>,
+  ancestors: readonly NodeModel[],
+  domain: NodeModel | undefined,
+): void {
   for (const anc of ancestors) {
     if (!domain || isDescendant(anc, domain)) toEnter.add(anc);
     if (anc.type !== 'parallel') continue;

@@ -90,33 +90,41 @@ const FEATURES: Readonly<Record<string, string>> = {
   output: "declares an 'output'",
   route: "declares a 'route'",
 };
-const NODE_KEYS = new Set(['id', 'type', 'initial', 'states', 'on', 'entry', 'exit', 'tags', 'meta', 'description']);
+const NODE_KEYS = new Set(
+  ['id', 'type', 'initial', 'states', 'on', 'entry', 'exit', 'tags', 'meta', 'description'],
+);
 const ROOT_KEYS = new Set([...NODE_KEYS, 'context', 'schemas', 'types', 'version']);
-const TRANSITION_KEYS = new Set(['target', 'guard', 'actions', 'reenter', 'description', 'meta', 'source', 'eventType', 'toJSON']);
+// `source`, `eventType` and `toJSON` are added by xstate when it formats a transition.
+const TRANSITION_KEYS = new Set(
+  ['target', 'guard', 'actions', 'reenter', 'description', 'meta', 'source', 'eventType', 'toJSON'],
+);
 
 function checkNode(machineId: string, x: XNode): void {
+  const at = { machineId, stateId: x.id };
   const allowed = x.parent ? NODE_KEYS : ROOT_KEYS;
   for (const key of Object.keys(x.config)) {
     if (x.config[key] === undefined || allowed.has(key)) continue;
-    throw unsupported(machineId, x.id, FEATURES[key] ?? `uses the unsupported key '${key}'`);
+    throw unsupported(at, FEATURES[key] ?? `uses the unsupported key '${key}'`);
   }
-  if (x.type === 'history') throw unsupported(machineId, x.id, FEATURES.history as string);
+  if (x.type === 'history') throw unsupported(at, FEATURES.history as string);
   if (x.config.initial !== undefined && typeof x.config.initial !== 'string') {
-    throw unsupported(machineId, x.id, "has an 'initial' that is not a plain child key (initial actions are not supported)");
+    throw unsupported(at, "has an 'initial' that is not a child key (no initial actions)");
   }
   if (!x.parent && x.type !== 'compound' && x.type !== 'parallel') {
-    throw unsupported(machineId, x.id, 'is a root without child states');
+    throw unsupported(at, 'is a root without child states');
   }
+  // A nested final state raises a done event (onDone), which compiled machines do not model.
   const parent = x.parent;
-  if (x.type === 'final' && (parent === undefined || parent.parent !== undefined || parent.type !== 'compound')) {
-    throw unsupported(machineId, x.id, 'is a nested final state (its done event is not supported); final states must be children of a compound root');
+  const topLevel = parent !== undefined && parent.parent === undefined && parent.type === 'compound';
+  if (x.type === 'final' && !topLevel) {
+    throw unsupported(at, 'is a nested final state; final states must be children of a compound root');
   }
   for (const descriptor of x.transitions.keys()) {
     if (descriptor === '*' || descriptor.endsWith('.*')) {
-      throw unsupported(machineId, x.id, `uses the wildcard event descriptor '${descriptor}'`);
+      throw unsupported(at, `uses the wildcard event descriptor '${descriptor}'`);
     }
     if (descriptor.startsWith('xstate.')) {
-      throw unsupported(machineId, x.id, `handles the internal event '${descriptor}'`);
+      throw unsupported(at, `handles the internal event '${descriptor}'`);
     }
   }
 }
@@ -138,7 +146,8 @@ export function buildModel(machine: AnyStateMachine): MachineModel {
   xs.forEach((x, i) => {
     checkNode(machineId, x);
     if (x.order !== i) {
-      throw new MachineCompileError('MACHINE_INVALID', `[machines] cannot compile machine '${machineId}': state '#${x.id}' has an unexpected document order`, x.id);
+      const what = `[machines] cannot compile machine '${machineId}': state '#${x.id}' is out of order`;
+      throw new MachineCompileError('MACHINE_INVALID', what, x.id);
     }
   });
   // Nodes are created first and wired afterwards: transitions point at arbitrary nodes.
@@ -166,12 +175,12 @@ export function buildModel(machine: AnyStateMachine): MachineModel {
     for (const [eventType, candidates] of x.transitions) {
       const list = candidates.map((t, index): TransitionModel => {
         const role = `the transition on '${eventType}' #${index}`;
+        const site = { machineId, stateId: x.id, role };
         for (const key of Object.keys(t)) {
           if (!TRANSITION_KEYS.has(key) && t[key] !== undefined) {
-            throw unsupported(machineId, x.id, `uses the unsupported key '${key}' in ${role}`);
+            throw unsupported(site, `uses the unsupported key '${key}' in ${role}`);
           }
         }
-        const site = { machineId, stateId: x.id, role };
         const guard = t.guard === undefined ? undefined : resolveGuard(machine, t.guard, site);
         const ref = { source: x.id, eventType, index, key: `${x.id}|${eventType}|${index}` };
         return {
@@ -202,14 +211,14 @@ export function buildModel(machine: AnyStateMachine): MachineModel {
 
 /** Re-words a throwing guard the way xstate does, so errors read the same either way. */
 function wrapGuard(guard: GuardFn, ref: unknown, eventType: string, stateId: string): GuardFn {
-  const name = typeof ref === 'string' ? ref : typeof ref === 'object' && ref !== null ? (ref as { type?: string }).type : undefined;
+  const name = typeof ref === 'string' ? ref : (ref as { type?: string } | null)?.type;
+  const prefix = `Unable to evaluate guard ${name ? `'${name}' ` : ''}in transition`;
+  const where = `for event '${eventType}' in state node '${stateId}'`;
   return (context, event) => {
     try {
       return guard(context, event);
     } catch (err) {
-      throw new Error(
-        `Unable to evaluate guard ${name ? `'${name}' ` : ''}in transition for event '${eventType}' in state node '${stateId}':\n${(err as Error).message}`,
-      );
+      throw new Error(`${prefix} ${where}:\n${(err as Error).message}`);
     }
   };
 }

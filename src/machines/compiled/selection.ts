@@ -21,7 +21,11 @@ interface Sel {
 
 /** Per (configuration, event type): where to look for an enabled transition. */
 export type Plan<S> =
-  | { readonly kind: 'chain'; readonly candidates: readonly TransitionModel[]; readonly steps: (S | undefined)[] }
+  | {
+      readonly kind: 'chain';
+      readonly candidates: readonly TransitionModel[];
+      readonly steps: (S | undefined)[];
+    }
   | { readonly kind: 'tree'; readonly sel: Sel; readonly steps: Map<string, S> };
 
 function selOf(node: NodeModel, config: Configuration, eventType: string): Sel | undefined {
@@ -47,7 +51,11 @@ function flatten(sel: Sel): TransitionModel[] | undefined {
  * cached only for event types the machine declares (`known`), so a stream of made-up types
  * cannot grow the cache.
  */
-export function planFor<S>(config: Configuration, eventType: string, known: ReadonlySet<string>): Plan<S> | null {
+export function planFor<S>(
+  config: Configuration,
+  eventType: string,
+  known: ReadonlySet<string>,
+): Plan<S> | null {
   const cached = config.plans.get(eventType);
   if (cached !== undefined) return cached as Plan<S> | null;
   if (!known.has(eventType)) return null;
@@ -64,7 +72,11 @@ export function planFor<S>(config: Configuration, eventType: string, known: Read
 }
 
 /** Index of the first enabled candidate of a chain, or -1. */
-export function selectInChain(candidates: readonly TransitionModel[], context: unknown, event: EventObject): number {
+export function selectInChain(
+  candidates: readonly TransitionModel[],
+  context: unknown,
+  event: EventObject,
+): number {
   for (let i = 0; i < candidates.length; i++) {
     const guard = (candidates[i] as TransitionModel).guard;
     if (guard === undefined || guard(context, event)) return i;
@@ -73,7 +85,12 @@ export function selectInChain(candidates: readonly TransitionModel[], context: u
 }
 
 /** Appends the transitions `sel` selects to `out`; true when it selected any. */
-export function selectInTree(sel: Sel, context: unknown, event: EventObject, out: TransitionModel[]): boolean {
+export function selectInTree(
+  sel: Sel,
+  context: unknown,
+  event: EventObject,
+  out: TransitionModel[],
+): boolean {
   let any = false;
   for (const sub of sel.subs) any = selectInTree(sub, context, event, out) || any;
   if (any) return true;

@@ -4,7 +4,15 @@ import { TRACKS } from '../../../src/core/catalogue.js';
 import type { CellMachineEvent, TrackSignal } from '../../../src/machines/cell.js';
 
 const SIGNALS: readonly TrackSignal[] = ['ENGAGE', 'STRAIN', 'EASE', 'QUIET'];
-const lifecycle = ['ESTABLISH', 'ACTIVATE', 'SUSPEND', 'RESUME', 'DISSOLVE', 'REQUEST_MEETING', 'CLOSE_MEETING'] as const;
+const lifecycle = [
+  'ESTABLISH',
+  'ACTIVATE',
+  'SUSPEND',
+  'RESUME',
+  'DISSOLVE',
+  'REQUEST_MEETING',
+  'CLOSE_MEETING',
+] as const;
 
 /** Every cell event, OPEN_MEETING in both kinds: the sample set for exhaustive walks. */
 export const CELL_EVENTS: readonly CellMachineEvent[] = [

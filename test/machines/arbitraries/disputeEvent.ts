@@ -32,10 +32,10 @@ export const disputeEvent: fc.Arbitrary<DisputeMachineEvent> = fc.oneof(
 );
 
 /** The parties of a dispute: usually two, sometimes none or three (`us` may be one). */
-export const disputeParties: fc.Arbitrary<readonly string[]> = fc.uniqueArray(fc.constantFrom(...PARTY_NAMES.slice(0, 3)), {
-  minLength: 0,
-  maxLength: 3,
-});
+export const disputeParties: fc.Arbitrary<readonly string[]> = fc.uniqueArray(
+  fc.constantFrom(...PARTY_NAMES.slice(0, 3)),
+  { minLength: 0, maxLength: 3 },
+);
 
 /** Every dispute event, ACCEPT_RULING by each party name: the pool for steered runs and walks. */
 export const DISPUTE_EVENTS: readonly DisputeMachineEvent[] = [

@@ -9,4 +9,7 @@ export const pressureDelta: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** One PRESSURE event. */
-export const ladderEvent: fc.Arbitrary<LadderMachineEvent> = pressureDelta.map((delta) => ({ type: 'PRESSURE', delta }));
+export const ladderEvent: fc.Arbitrary<LadderMachineEvent> = pressureDelta.map((delta) => ({
+  type: 'PRESSURE',
+  delta,
+}));
