@@ -1,0 +1,52 @@
+/**
+ * Child process for the naive baseline: src/core's own fold (`Replayer`, apply.ts, unchanged)
+ * with every compiled machine's `initial`/`transition` replaced by xstate's pure
+ * `initialTransition`/`transition`. The bookkeeping is therefore identical by construction;
+ * only the machine interpreter differs. It runs in its own process because the patch is
+ * global to the module instances and must not touch the parent's "ours" runs.
+ *
+ * Protocol (IPC): argv[2] = JSON {seed, unitSteps, events}. The child sends
+ * `{ kind: 'ready', keys }` (key numbers of its fold, for the agreement check), then answers
+ * each `{ kind: 'run' }` with `{ kind: 'ran', sample }` (wall and CPU ms), and exits on `{ kind: 'exit' }`.
+ */
+import { initialTransition, transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import { Replayer } from '../../src/core/replay.js';
+import type { Recorded } from '../../src/core/catalogue.js';
+import type { CompiledMachine, MachineSnap } from '../../src/machines/index.js';
+import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../../src/machines/index.js';
+import { keyNumbersOf } from '../baselines/agreement.js';
+import { timeSync } from '../lib/measure.js';
+import { logFor, type WorkloadSpec } from '../lib/workload.js';
+
+function useXstate<C, E extends EventObject>(m: CompiledMachine<C, E>): void {
+  const machine = m.machine;
+  m.initial = (input?: unknown) => initialTransition(machine, input)[0] as unknown as MachineSnap<C>;
+  m.transition = (snap: MachineSnap<C>, event: E) =>
+    transition(machine, snap as unknown as AnyMachineSnapshot, event)[0] as unknown as MachineSnap<C>;
+}
+
+function fold(log: readonly Recorded[]): Replayer {
+  const r = new Replayer();
+  for (let i = 0; i < log.length; i++) r.push(log[i] as Recorded);
+  return r;
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as WorkloadSpec & { events: number };
+const log = logFor(spec, spec.events);
+const first = log[0];
+if (first?.type !== 'LogStarted') throw new Error('naive child: the log must start with LogStarted');
+// Patch after building the log: generation itself runs through decide/apply.
+useXstate(compiledMessage);
+useXstate(compiledDispute);
+useXstate(compiledCell);
+useXstate(compiledLadder(first.data.ladder));
+
+const send = (message: unknown): void => {
+  process.send?.(message);
+};
+send({ kind: 'ready', keys: keyNumbersOf(fold(log).peek()) });
+process.on('message', (message: { kind: string }) => {
+  if (message.kind === 'exit') process.exit(0);
+  if (message.kind !== 'run') return;
+  send({ kind: 'ran', sample: timeSync(() => fold(log)) });
+});

@@ -1,0 +1,65 @@
+/**
+ * Peak memory while streaming a large log (default 10M events). The file is written with the
+ * real log writer, then each measurement runs in a fresh child process so its peak RSS is
+ * its own: one child replays the file (read + validate + fold), one only reads and validates
+ * it. The difference is what the replayed state costs; the second is what streaming costs.
+ */
+import { fork } from 'node:child_process';
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StreamReport } from '../children/stream.js';
+import { note } from '../lib/progress.js';
+import type { Unit } from '../workload/unit.js';
+import { writeLog } from '../workload/writeLog.js';
+
+/** What the suite measured. */
+export interface BigFileResult {
+  readonly events: number;
+  readonly bytes: number;
+  readonly writeMs: number;
+  readonly fold: StreamReport;
+  readonly read: StreamReport;
+}
+
+/** Bytes free for an unprivileged user on the file system holding `dir`. */
+export function freeBytes(dir: string): number {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+function runChild(path: string, mode: 'fold' | 'read', heapMB: number): Promise<StreamReport> {
+  const script = fileURLToPath(new URL('../children/stream.js', import.meta.url));
+  const child = fork(script, [JSON.stringify({ path, mode })], {
+    execArgv: ['--expose-gc', `--max-old-space-size=${heapMB}`],
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    let report: StreamReport | undefined;
+    child.on('message', (m: StreamReport) => (report = m));
+    child.on('error', reject);
+    child.on('exit', (code) => (report ? resolve(report) : reject(new Error(`stream child (${mode}) exited with code ${String(code)}`))));
+  });
+}
+
+/**
+ * Writes `events` events to `path` and measures both children. `bytesPerEvent` (from the 1M
+ * file) sizes the disk check before anything is written.
+ */
+export async function runBigFile(unit: Unit, events: number, path: string, bytesPerEvent: number, heapMB: number): Promise<BigFileResult> {
+  const dir = dirname(path);
+  const needed = Math.ceil(events * bytesPerEvent * 1.1);
+  const free = freeBytes(dir);
+  if (free < needed * 1.5) {
+    throw new Error(`bench: ${events.toLocaleString('en-US')} events need about ${(needed / 1e9).toFixed(1)} GB in ${dir}, only ${(free / 1e9).toFixed(1)} GB free (use --big N or --skip-big)`);
+  }
+  note(`disk: ${(needed / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free in ${dir}`);
+  const t0 = performance.now();
+  const summary = await writeLog(unit, events, path, `writing ${events.toLocaleString('en-US')} events with createLogFile`);
+  const writeMs = performance.now() - t0;
+  note('child 1/2: stream + validate + fold (Replayer)');
+  const fold = await runChild(path, 'fold', heapMB);
+  note('child 2/2: stream + validate only (events dropped)');
+  const read = await runChild(path, 'read', heapMB);
+  return { events, bytes: summary.bytes, writeMs, fold, read };
+}
