@@ -16,6 +16,8 @@ export interface Io {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Width for help text. Default: the terminal width, or 80. */
   readonly columns?: number;
+  /** Whether standard error is a terminal (progress bars are drawn only then). */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The real process streams. */
@@ -26,6 +28,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -55,6 +55,11 @@ function route(s: Draft, e: Recorded): void {
     case 'ExtraordinaryMeetingRequested':
       return;
     case 'CellSuspended': {
+      // Suspension leaves the meetings region: a meeting in session ends with it.
+      for (const id in s.meetings) {
+        const m = s.meetings[id] as NonNullable<Draft['meetings'][string]>;
+        if (m.closedAt === undefined) m.closedAt = e.at;
+      }
       const c = s.cell as NonNullable<Draft['cell']>;
       c.suspendedSinceMs = ms(e.at);
       c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });

@@ -23,8 +23,10 @@ type Role = 'party' | 'supervisor' | 'cell' | 'world' | 'sim';
 const fail = (code: DomainErrorCode, message: string): DomainError => new DomainError(code, message);
 
 function roleOf(s: ParleyState, actor: string): Role | undefined {
-  if (actor === 'sim' || actor === 'cell' || actor === 'world') return actor;
+  if (actor === 'sim' || actor === 'world') return actor;
   if (!s.meta) return undefined;
+  // Without a mechanism there is no cell to act: it must not leak into counterfactual runs.
+  if (actor === 'cell') return s.meta.mechanism ? 'cell' : undefined;
   if (actor === s.meta.supervisor.id) return 'supervisor';
   return own(s.meta.parties, actor) ? 'party' : undefined;
 }
@@ -86,12 +88,14 @@ const NEEDS_ACTIVE_CELL = new Set<Command['type']>([
   'SendMessage',
   'ReferMessage',
   'ClarifyIncident',
+  'ClarifyAccident',
   'RaiseDispute',
   'AcknowledgeDispute',
   'OpenFactFinding',
   'ReportFindings',
   'RequestMediation',
   'Rule',
+  'FailMediation',
 ]);
 
 function cellActive(s: ParleyState): boolean {
@@ -124,13 +128,17 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   }
   const at = parseInstant(cmd.at);
   if (at === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
-  if (cmd.type === 'StartLog') {
-    return s.seq > 0 ? fail('ALREADY_STARTED', '[log] the log has already started') : undefined;
+  if (cmd.cause !== undefined && !(Number.isInteger(cmd.cause) && cmd.cause >= 1 && cmd.cause <= s.seq)) {
+    return fail('INVALID_DATA', `[log] cause ${cmd.cause} is not an earlier event (the log is at seq ${s.seq})`);
   }
+  if (cmd.type === 'StartLog') return checkStart(cmd, s);
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
   if (s.at !== undefined && at < (parseInstant(s.at) as number)) {
     return fail('TIME_BACKWARDS', `[log] ${cmd.type} at ${cmd.at} is before the last event (${s.at})`);
+  }
+  if (at > (parseInstant(s.meta.end) as number)) {
+    return fail('ENDED', `[log] ${cmd.type} at ${cmd.at} is after the end of the run (${s.meta.end})`);
   }
   const role = roleOf(s, cmd.actor);
   if (!role) return fail('UNKNOWN_ACTOR', `[log] unknown actor "${cmd.actor}"`);
@@ -138,7 +146,8 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
     return fail('NOT_ALLOWED', `[${cmd.type}] a ${role} (${cmd.actor}) may not do this`);
   }
   if (NEEDS_ACTIVE_CELL.has(cmd.type)) {
-    if (!s.meta.mechanism || !s.cell) return fail('NO_MECHANISM', `[cell] ${cmd.type} needs the cell, and there is none`);
+    if (!s.meta.mechanism) return fail('NO_MECHANISM', `[cell] ${cmd.type} needs the cell, and this run has none`);
+    if (!s.cell) return fail('CELL_NOT_ACTIVE', `[cell] ${cmd.type} before the cell was proposed`);
     if (!cellActive(s)) {
       return fail('CELL_NOT_ACTIVE', `[cell] ${cmd.type} while the cell is ${JSON.stringify(s.cell.machine.value)}`);
     }
@@ -165,12 +174,32 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (d.incidentId !== undefined && !own(s.incidents, d.incidentId)) {
         return fail('UNKNOWN_INCIDENT', `[message] unknown incident ${d.incidentId}`);
       }
+      if (d.disputeId !== undefined && !own(s.disputes, d.disputeId)) {
+        return fail('UNKNOWN_DISPUTE', `[message] unknown dispute ${d.disputeId}`);
+      }
+      if (d.inReplyTo !== undefined && !own(s.messages, d.inReplyTo)) {
+        return fail('UNKNOWN_MESSAGE', `[message] in reply to unknown message ${d.inReplyTo}`);
+      }
       return undefined;
     }
     case 'DeliverMessage':
     case 'LoseMessage':
     case 'ReferMessage':
       return knownMessage(s, cmd.data.messageId);
+    case 'OpenMeeting': {
+      const d = cmd.data;
+      if (own(s.meetings, d.meetingId)) return fail('DUPLICATE_ID', `[cell] meeting ${d.meetingId} already exists`);
+      const unknownIncident = d.agenda.incidents.find((id) => !own(s.incidents, id));
+      if (unknownIncident) return fail('UNKNOWN_INCIDENT', `[cell] agenda names unknown incident ${unknownIncident}`);
+      const unknownDispute = d.agenda.disputes.find((id) => !own(s.disputes, id));
+      if (unknownDispute) return fail('UNKNOWN_DISPUTE', `[cell] agenda names unknown dispute ${unknownDispute}`);
+      return undefined;
+    }
+    case 'CloseMeeting': {
+      const m = own(s.meetings, cmd.data.meetingId);
+      if (!m || m.closedAt !== undefined) return fail('INVALID_TRANSITION', `[cell] meeting ${cmd.data.meetingId} is not open`);
+      return undefined;
+    }
     case 'AcknowledgeMessage':
     case 'AnswerMessage': {
       const m = own(s.messages, cmd.data.messageId);
@@ -178,6 +207,9 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (m.to !== cmd.actor) return fail('NOT_ALLOWED', `[message] only ${m.to} can acknowledge or answer ${m.id}`);
       if (cmd.type === 'AcknowledgeMessage' && !m.machine.context.delivered) {
         return fail('MESSAGE_NOT_DELIVERED', `[message] ${m.id} was never received by ${cmd.actor}`);
+      }
+      if (cmd.type === 'AnswerMessage' && cmd.data.reply !== undefined && !own(s.messages, cmd.data.reply)) {
+        return fail('UNKNOWN_MESSAGE', `[message] reply ${cmd.data.reply} was never sent`);
       }
       return undefined;
     }
@@ -195,8 +227,12 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (!isParty(s, d.against) || d.against === cmd.actor) {
         return fail('NOT_ALLOWED', `[incident] ${d.incidentId}: target "${d.against}" must be another party`);
       }
-      if (d.retaliationFor !== undefined && !own(s.incidents, d.retaliationFor)) {
-        return fail('UNKNOWN_INCIDENT', `[incident] retaliation for unknown incident ${d.retaliationFor}`);
+      if (d.retaliationFor !== undefined) {
+        const original = own(s.incidents, d.retaliationFor);
+        if (!original) return fail('UNKNOWN_INCIDENT', `[incident] retaliation for unknown incident ${d.retaliationFor}`);
+        if (original.by === cmd.actor) {
+          return fail('NOT_ALLOWED', `[incident] ${cmd.actor} cannot retaliate for its own incident ${original.id}`);
+        }
       }
       return undefined;
     }
@@ -209,6 +245,12 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     case 'ClarifyIncident':
       if (!own(s.incidents, cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
       if (!isParty(s, cmd.data.party)) return fail('NOT_ALLOWED', `[incident] "${cmd.data.party}" is not a party`);
+      if (!isParty(s, cmd.data.attributedTo) && cmd.data.attributedTo !== 'world') {
+        return fail('NOT_ALLOWED', `[incident] cannot attribute to "${cmd.data.attributedTo}"`);
+      }
+      if (cmd.data.messageId !== undefined && !own(s.messages, cmd.data.messageId)) {
+        return fail('UNKNOWN_MESSAGE', `[incident] clarified through unknown message ${cmd.data.messageId}`);
+      }
       return undefined;
     case 'TakeDeescalationStep':
       return own(s.steps, cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
@@ -227,6 +269,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
         return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
       }
+      if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[dispute] track ${d.track} is not open in this cell`);
       return undefined;
     }
     case 'AcknowledgeDispute':
@@ -244,12 +287,16 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       }
       return undefined;
     }
-    case 'MarkDisputeOverdue': {
+    case 'MarkDisputeOverdue':
+    case 'LapseDispute': {
       const d = own(s.disputes, cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
       if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[dispute] ${d.id} is due at ${d.respondBy}`);
+      }
+      if (cmd.type === 'MarkDisputeOverdue' && cmd.data.stage !== d.machine.value) {
+        return fail('INVALID_DATA', `[dispute] ${d.id} is ${String(d.machine.value)}, not ${cmd.data.stage}`);
       }
       return undefined;
     }
@@ -266,11 +313,34 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       return undefined;
     }
     case 'ClarifyAccident':
-      if (!s.game || cmd.data.round > s.game.rounds) return fail('NO_GAME', `[game] round ${cmd.data.round} was not played`);
+      if (!s.meta?.game) return fail('NO_GAME', '[game] this run has no repeated-interaction mode');
+      if (!s.game || cmd.data.round > s.game.rounds) return fail('INVALID_DATA', `[game] round ${cmd.data.round} was not played`);
       return isParty(s, cmd.data.to) ? undefined : fail('NOT_ALLOWED', `[game] "${cmd.data.to}" is not a party`);
     default:
       return undefined;
   }
+}
+
+/** The first event: only the simulator writes it, and its configuration must fold. */
+function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState): DomainError | undefined {
+  if (s.seq > 0) return fail('ALREADY_STARTED', '[log] the log has already started');
+  if (cmd.actor !== 'sim') return fail('NOT_ALLOWED', `[log] only the simulator (sim) starts a log, not "${cmd.actor}"`);
+  const d = cmd.data;
+  if (d.start !== cmd.at) return fail('INVALID_DATA', `[log] start ${d.start} differs from the event time ${cmd.at}`);
+  if ((parseInstant(d.end) as number) < (parseInstant(d.start) as number)) {
+    return fail('INVALID_DATA', `[log] end ${d.end} is before start ${d.start}`);
+  }
+  const parties = Object.keys(d.parties);
+  for (const id of [...parties, d.supervisor.id]) {
+    if (id === 'sim' || id === 'cell' || id === 'world') return fail('INVALID_DATA', `[log] "${id}" is reserved`);
+  }
+  if (parties.includes(d.supervisor.id)) return fail('INVALID_DATA', `[log] the supervisor "${d.supervisor.id}" is also a party`);
+  const { levels, thresholds, max } = d.ladder;
+  const increasing = thresholds.every((t, i) => i === 0 || t > (thresholds[i - 1] as number));
+  if (levels.length !== thresholds.length || thresholds[0] !== 0 || !increasing || max <= (thresholds.at(-1) as number)) {
+    return fail('INVALID_DATA', '[ladder] thresholds must match the levels, start at 0, increase, and stay below max');
+  }
+  return undefined;
 }
 
 function knownMessage(s: ParleyState, id: string): DomainError | undefined {

@@ -13,6 +13,8 @@ export interface DisputeContext {
   /** The parties whose acceptance makes a ruling binding. */
   readonly parties: readonly string[];
   readonly accepted: readonly string[];
+  /** Fact-finding reports received. */
+  readonly findings: number;
 }
 
 export interface DisputeInput {
@@ -51,6 +53,8 @@ const open = {
 export const disputeMachine = setup({
   types: {} as { context: DisputeContext; events: DisputeMachineEvent; input: DisputeInput },
   guards: {
+    // A second acceptance by the same party changes nothing, so it is not a transition.
+    alreadyAccepted: ({ context, event }) => event.type === 'ACCEPT_RULING' && context.accepted.includes(event.by),
     completesAcceptance: ({ context, event }) =>
       event.type === 'ACCEPT_RULING' &&
       context.parties.every((p) => p === event.by || context.accepted.includes(p)),
@@ -63,11 +67,12 @@ export const disputeMachine = setup({
           : context.accepted,
     }),
     clearAcceptances: assign({ accepted: [] }),
+    countFindings: assign({ findings: ({ context }) => context.findings + 1 }),
   },
 }).createMachine({
   id: 'dispute',
   initial: 'raised',
-  context: ({ input }) => ({ parties: input.parties, accepted: [] }),
+  context: ({ input }) => ({ parties: input.parties, accepted: [], findings: 0 }),
   states: {
     raised: {
       on: {
@@ -89,7 +94,7 @@ export const disputeMachine = setup({
     },
     factFinding: {
       on: {
-        REPORT_FINDINGS: {},
+        REPORT_FINDINGS: { actions: 'countFindings' },
         REQUEST_MEDIATION: 'mediation',
         SETTLE: 'settled',
         LAPSE: 'lapsed',
@@ -108,6 +113,7 @@ export const disputeMachine = setup({
     ruling: {
       on: {
         ACCEPT_RULING: [
+          { guard: 'alreadyAccepted' },
           { guard: 'completesAcceptance', target: 'ruled', actions: 'recordAcceptance' },
           { actions: 'recordAcceptance' },
         ],

@@ -9,8 +9,8 @@ import type { Outcomes } from './metrics.js';
 
 /** Bounds on a rate in [0, 1]; at least one is required. */
 export interface RateBounds {
-  readonly min?: number;
-  readonly max?: number;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
 }
 
 /** Bounds on one party's mean payoff per round; at least one bound is required. */

@@ -153,7 +153,7 @@ describe('decide: meetings', () => {
     expect(s.meetings['mtg-1']?.closedAt).toBe(time(3));
     given([started(), activeCell()])
       .when(command('CloseMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-1' }))
-      .thenError('INVALID_TRANSITION', /MeetingClosed is not possible/);
+      .thenError('INVALID_TRANSITION', /is not open/);
     given([started(), activeCell(), meetingOpened('mtg-1', 'regular'), meetingClosed('mtg-1')])
       .when(command('CloseMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-1' }))
       .thenError('INVALID_TRANSITION');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventData, Move } from '../../src/core/catalogue.js';
 import { fact } from '../../src/core/catalogue.js';
 import { command } from '../../src/core/commands.js';
-import { given, roundPlayed, started, T0 } from './given.js';
+import { activeCell, given, roundPlayed, started, T0 } from './given.js';
 
 type RoundData = EventData<'RoundPlayed'>;
 const play = (data: Partial<RoundData> = {}, actor = 'sim') => command('PlayRound', { actor, at: T0 }, { ...roundPlayed(1).data, ...data });
@@ -48,23 +48,31 @@ describe('decide: rounds', () => {
 });
 
 describe('decide: accident clarification', () => {
+  // Clarification goes through the cell: these runs have one.
+  const withCell = [started({ game: true }), activeCell()];
+
   it('a party clarifies an accident of a round already played', () => {
-    const s = given([...game, roundPlayed(1)])
+    const s = given([...withCell, roundPlayed(1)])
       .when(clarify(1))
       .then([fact('AccidentClarified', { actor: 'israel', at: T0 }, { round: 1, to: 'syria' })]);
     expect(s.game?.clarified).toBe(1);
   });
 
-  it('refuses to clarify a round not played yet (NO_GAME)', () => {
-    given(game).when(clarify(1)).thenError('NO_GAME', /round 1 was not played/);
-    given([...game, roundPlayed(1)]).when(clarify(2)).thenError('NO_GAME', /round 2 was not played/);
+  it('refuses to clarify a round not played yet (INVALID_DATA)', () => {
+    given(withCell).when(clarify(1)).thenError('INVALID_DATA', /round 1 was not played/);
+    given([...withCell, roundPlayed(1)]).when(clarify(2)).thenError('INVALID_DATA', /round 2 was not played/);
+  });
+
+  it('refuses a clarification when the run has no game (NO_GAME) or no cell (NO_MECHANISM)', () => {
+    given([started(), activeCell()]).when(clarify(1)).thenError('NO_GAME', /no repeated-interaction mode/);
+    given([started({ game: true, mechanism: false }), roundPlayed(1)]).when(clarify(1)).thenError('NO_MECHANISM');
   });
 
   it('refuses a clarification addressed to a non-party (NOT_ALLOWED)', () => {
-    given([...game, roundPlayed(1)]).when(clarify(1, 'us')).thenError('NOT_ALLOWED', /"us" is not a party/);
+    given([...withCell, roundPlayed(1)]).when(clarify(1, 'us')).thenError('NOT_ALLOWED', /"us" is not a party/);
   });
 
   it('the supervisor does not clarify accidents (NOT_ALLOWED)', () => {
-    given([...game, roundPlayed(1)]).when(clarify(1, 'syria', 'us')).thenError('NOT_ALLOWED', /a supervisor/);
+    given([...withCell, roundPlayed(1)]).when(clarify(1, 'syria', 'us')).thenError('NOT_ALLOWED', /a supervisor/);
   });
 });

@@ -29,7 +29,7 @@ describe('compiled singletons', () => {
     expect(compiledMessage.initial()).toEqual({ value: 'sent', context: { delivered: false }, status: 'active' });
     expect(compiledDispute.initial({ parties: ['syria', 'israel'] })).toEqual({
       value: 'raised',
-      context: { parties: ['syria', 'israel'], accepted: [] },
+      context: { parties: ['syria', 'israel'], accepted: [], findings: 0 },
       status: 'active',
     });
     expect(compiledCell.initial().value).toBe('proposed');

@@ -1,8 +1,7 @@
 /**
- * Known defects of decide (src/core/decide.ts) and the dispute machine, kept as executable
- * repros. Each `it.fails` states the CORRECT behaviour and currently fails; when the defect
- * is fixed the test passes, vitest reports the `it.fails` as failing, and it must be turned
- * into a plain `it` (pinning the error code chosen by the fix) in the matching decide.*.test.ts.
+ * Regression tests for defects found in decide (src/core/decide.ts) and the dispute machine
+ * by the decider specifications: each was a command decide accepted although its fact could
+ * not be folded or parsed (or one it could never accept), now fixed and pinned here.
  */
 import { describe, expect, it } from 'vitest';
 import { fact } from '../../src/core/catalogue.js';
@@ -32,35 +31,35 @@ function expectRefused(history: History, cmd: Command): void {
 }
 
 describe('decide: known defects', () => {
-  it.fails('records findings of an open fact-finding (the dispute machine has REPORT_FINDINGS: {}, so it never can)', () => {
+  it('records findings of an open fact-finding (the dispute machine has REPORT_FINDINGS: {}, so it never can)', () => {
     const h = [started(), activeCell(), raisedDispute('d-1', 'syria', 'israel'), disputeAcknowledged('d-1', 'israel'), factFindingOpened('d-1')];
     const data = { disputeId: 'd-1', finding: 'the patrol crossed line A', attributedTo: 'israel' };
     given(h).when(command('ReportFindings', { actor: 'us', at: T0 }, data)).then([fact('FactFindingReported', { actor: 'us', at: T0 }, data)]);
   });
 
-  it.fails('refuses to close a meeting that is not the open one (accepted today; evolve then throws)', () => {
+  it('refuses to close a meeting that is not the open one (accepted today; evolve then throws)', () => {
     expectRefused([started(), activeCell(), meetingOpened('mtg-1', 'regular')], command('CloseMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-9' }));
   });
 
-  it.fails('refuses to reopen a meeting id already used (accepted today; evolve then throws)', () => {
+  it('refuses to reopen a meeting id already used (accepted today; evolve then throws)', () => {
     const h = [started(), activeCell(), meetingOpened('mtg-1', 'regular'), meetingClosed('mtg-1')];
     expectRefused(h, command('OpenMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-1', kind: 'regular', agenda: { incidents: [], disputes: [] } }));
   });
 
-  it.fails('refuses StartLog from anyone but the clock (accepted today, even from an invalid id)', () => {
+  it('refuses StartLog from anyone but the clock (accepted today, even from an invalid id)', () => {
     expectRefused([], command('StartLog', { actor: 'no such actor!', at: T0 }, started().data));
   });
 
-  it.fails('refuses StartLog whose ladder thresholds do not match its levels (accepted today; evolve then throws)', () => {
+  it('refuses StartLog whose ladder thresholds do not match its levels (accepted today; evolve then throws)', () => {
     expectRefused([], command('StartLog', { actor: 'sim', at: T0 }, { ...started().data, ladder: { ...DEFAULT_LADDER, thresholds: [0, 10] } }));
   });
 
-  it.fails('refuses a cause that is not the seq of an earlier event (cause 0 is accepted today and fails parseEvent)', () => {
+  it('refuses a cause that is not the seq of an earlier event (cause 0 is accepted today and fails parseEvent)', () => {
     const cmd = command('TakeDeescalationStep', { actor: 'syria', at: T0, cause: 0 }, { stepId: 'step-1', kind: 'k', cameo: '087', weight: 9 });
     expectRefused([started()], cmd);
   });
 
-  it.fails('refuses an accident clarification by the cell when the mechanism is switched off', () => {
+  it('refuses an accident clarification by the cell when the mechanism is switched off', () => {
     expectRefused([started({ mechanism: false, game: true }), roundPlayed(1)], command('ClarifyAccident', { actor: 'cell', at: T0 }, { round: 1, to: 'syria' }));
   });
 });
