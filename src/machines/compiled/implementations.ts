@@ -48,8 +48,16 @@ function nameOf(ref: unknown): string | undefined {
   return undefined;
 }
 
-/** Resolves a transition's `guard` (a name, `{ type, params }`, or an inline predicate). */
-export function resolveGuard(machine: AnyStateMachine, ref: unknown, site: Site): GuardFn {
+/**
+ * Resolves a transition's `guard` (a name, `{ type, params }`, or an inline predicate) on
+ * `site`, a transition for `eventType`. A throwing guard is reported in xstate's words.
+ */
+export function resolveGuard(
+  machine: AnyStateMachine,
+  ref: unknown,
+  site: Site,
+  eventType: string,
+): GuardFn {
   const inline = typeof ref === 'function';
   const name = inline ? undefined : nameOf(ref);
   if (!inline && name === undefined) {
@@ -67,17 +75,31 @@ export function resolveGuard(machine: AnyStateMachine, ref: unknown, site: Site)
     throw unsupported(site, `uses a higher-order guard (and/or/not/stateIn) in ${site.role}`);
   }
   const predicate = impl as (args: { context: unknown; event: EventObject }, params: unknown) => unknown;
+  const failure = (err: unknown): Error =>
+    new Error(
+      `Unable to evaluate guard ${name ? `'${name}' ` : ''}in transition for event '${eventType}' ` +
+        `in state node '${site.stateId}':\n${(err as Error).message}`,
+    );
   // Inline guards never receive params, exactly as in xstate.
   const params = inline ? NO_PARAMS : paramsOf(ref);
   if (params.dynamic) {
     const fn = params.fn;
     return (context, event) => {
-      const args = { context, event };
-      return predicate(args, fn(args));
+      try {
+        return predicate({ context, event }, fn({ context, event }));
+      } catch (err) {
+        throw failure(err);
+      }
     };
   }
   const value = params.value;
-  return (context, event) => predicate({ context, event }, value);
+  return (context, event) => {
+    try {
+      return predicate({ context, event }, value);
+    } catch (err) {
+      throw failure(err);
+    }
+  };
 }
 
 interface AssignAction {

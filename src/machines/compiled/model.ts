@@ -181,14 +181,14 @@ export function buildModel(machine: AnyStateMachine): MachineModel {
             throw unsupported(site, `uses the unsupported key '${key}' in ${role}`);
           }
         }
-        const guard = t.guard === undefined ? undefined : resolveGuard(machine, t.guard, site);
+        const guard = t.guard === undefined ? undefined : resolveGuard(machine, t.guard, site, eventType);
         const ref = { source: x.id, eventType, index, key: `${x.id}|${eventType}|${index}` };
         return {
           ref: Object.freeze(ref),
           source: node,
           targets: t.target?.map(model),
           reenter: t.reenter,
-          guard: guard === undefined ? undefined : wrapGuard(guard, t.guard, eventType, x.id),
+          guard,
           actions: t.actions.map((a) => resolveAction(machine, a, site)),
           enabling: t.target !== undefined || t.actions.length > 0,
         };
@@ -206,20 +206,6 @@ export function buildModel(machine: AnyStateMachine): MachineModel {
     transitions,
     eventTypes: [...eventTypes],
     context: contextOf(machine.config.context),
-  };
-}
-
-/** Re-words a throwing guard the way xstate does, so errors read the same either way. */
-function wrapGuard(guard: GuardFn, ref: unknown, eventType: string, stateId: string): GuardFn {
-  const name = typeof ref === 'string' ? ref : (ref as { type?: string } | null)?.type;
-  const prefix = `Unable to evaluate guard ${name ? `'${name}' ` : ''}in transition`;
-  const where = `for event '${eventType}' in state node '${stateId}'`;
-  return (context, event) => {
-    try {
-      return guard(context, event);
-    } catch (err) {
-      throw new Error(`${prefix} ${where}:\n${(err as Error).message}`);
-    }
   };
 }
 
