@@ -35,9 +35,9 @@ export async function appendToLog(path: string, facts: readonly Fact[], options:
     const tail = await readTail(path);
     if (tail.seq !== options.expectedSeq) throw new ConflictError(path, options.expectedSeq, tail.seq);
     const sequencer = new Sequencer(tail);
-    const text = sequencer.sealAll(facts);
-    if (text === '') return tail;
-    await writeExtendedCopy(path, text);
+    const lines = sequencer.sealAll(facts);
+    if (lines.length === 0) return tail;
+    await writeExtendedCopy(path, lines.join(''));
     return sequencer.position;
   } finally {
     await removeQuietly(lockPath);

@@ -11,12 +11,8 @@ import { CanonicalJsonError } from './errors.js';
 /** Deeper nesting than this is treated as a cycle: no Parley event comes close. */
 const MAX_DEPTH = 128;
 
-/**
- * Carries a problem up the recursion; each level adds its key on the way, so the happy path
- * never builds field paths (this runs once per logged event).
- */
+/** Thrown by the fast serialiser; the field path is then found by a second, slow walk. */
 class Unserialisable {
-  readonly path: PropertyKey[] = [];
   constructor(readonly what: string) {}
 }
 
@@ -33,63 +29,94 @@ export function canonicalJson(value: unknown, prefix = ''): string {
     return write(value, 0);
   } catch (e) {
     if (!(e instanceof Unserialisable)) throw e;
-    throw new CanonicalJsonError(formatPath(e.path.reverse(), prefix), e.what);
+    const found = locate(value, 0, []) ?? { path: [], what: e.what };
+    throw new CanonicalJsonError(formatPath(found.path, prefix), found.what);
   }
 }
 
+// Keys repeat from event to event (`messageId`, `track`…): quote each once.
+const quotedKeys = new Map<string, string>();
+function quote(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 4096) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
+/** The hot path: no field-path bookkeeping. */
 function write(value: unknown, depth: number): string {
+  const problem = problemOf(value, depth);
+  if (problem !== undefined) throw new Unserialisable(problem);
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new Unserialisable(`${value} has no JSON form`);
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
-    case 'object':
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new Unserialisable(`nested deeper than ${MAX_DEPTH} levels (a cycle?)`);
-      return Array.isArray(value) ? writeArray(value, depth + 1) : writeObject(value, depth + 1);
     default:
-      // undefined (inside an array), bigint, function, symbol
-      throw new Unserialisable(`a ${typeof value} has no JSON form`);
+      break;
   }
-}
-
-function writeArray(items: readonly unknown[], depth: number): string {
-  let out = '[';
-  let i = 0;
-  try {
-    for (; i < items.length; i++) {
-      if (i > 0) out += ',';
-      out += write(items[i], depth);
-    }
-  } catch (e) {
-    if (e instanceof Unserialisable) e.path.push(i);
-    throw e;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i], depth + 1);
+    return `${out}]`;
   }
-  return `${out}]`;
-}
-
-function writeObject(obj: object, depth: number): string {
-  const proto: unknown = Object.getPrototypeOf(obj);
-  if (proto !== Object.prototype && proto !== null) {
-    const name = (obj as { constructor?: { name?: unknown } }).constructor?.name;
-    throw new Unserialisable(`a ${typeof name === 'string' && name ? name : 'non-plain object'} has no JSON form`);
-  }
-  const record = obj as Record<string, unknown>;
+  const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
   let out = '{';
-  let key = '';
-  try {
-    for (key of keys) {
-      const v = record[key];
-      if (v === undefined) continue;
-      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${write(v, depth)}`;
-    }
-  } catch (e) {
-    if (e instanceof Unserialisable) e.path.push(key);
-    throw e;
+  let separator = '';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${separator}${quote(key)}:${write(v, depth + 1)}`;
+    separator = ',';
   }
   return `${out}}`;
+}
+
+/** Why `value` itself (not its children) has no JSON form, or undefined. */
+function problemOf(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${value} has no JSON form`;
+    case 'object': {
+      if (value === null) return undefined;
+      if (depth >= MAX_DEPTH) return `nested deeper than ${MAX_DEPTH} levels (a cycle?)`;
+      if (Array.isArray(value)) return undefined;
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto === Object.prototype || proto === null) return undefined;
+      const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+      return `a ${typeof name === 'string' && name ? name : 'non-plain object'} has no JSON form`;
+    }
+    default:
+      // undefined (inside an array), bigint, function, symbol
+      return `a ${typeof value} has no JSON form`;
+  }
+}
+
+/** The slow path: the first problem in serialisation order, with its field path. */
+function locate(value: unknown, depth: number, path: PropertyKey[]): { path: PropertyKey[]; what: string } | undefined {
+  const what = problemOf(value, depth);
+  if (what !== undefined) return { path, what };
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = locate(value[i], depth + 1, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    const found = locate(record[key], depth + 1, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }

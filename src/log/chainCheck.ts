@@ -4,9 +4,9 @@
  * line) every hash chains from the previous one.
  */
 import type { Recorded } from '../core/catalogue.js';
-import { parseInstant } from '../core/time.js';
 import { chainHash, envelopeBody, GENESIS_HASH } from './chain.js';
 import { CanonicalJsonError } from './errors.js';
+import { instantMs } from './instant.js';
 import type { LineProblem } from './lineCheck.js';
 import type { LogPosition } from './sequencer.js';
 
@@ -30,7 +30,7 @@ export class ChainChecker {
     this.seq = position.seq;
     this.hash = position.hash;
     this.atText = position.at;
-    this.atMs = position.at === undefined ? -Infinity : (parseInstant(position.at) ?? -Infinity);
+    this.atMs = position.at === undefined ? -Infinity : (instantMs(position.at) ?? -Infinity);
   }
 
   /**
@@ -51,7 +51,7 @@ export class ChainChecker {
     if (cause !== undefined && cause >= seq) {
       return { kind: 'schema', seq, field: 'cause', message: `cause: ${cause} is not an earlier event` };
     }
-    const atMs = at === this.atText ? this.atMs : (parseInstant(at) ?? NaN);
+    const atMs = at === this.atText ? this.atMs : (instantMs(at) ?? NaN);
     if (!(atMs >= this.atMs)) {
       return { kind: 'time-backwards', seq, message: `at ${at} is before the previous event's ${String(this.atText)}` };
     }

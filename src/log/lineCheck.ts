@@ -4,7 +4,7 @@
  */
 import { EVENT_VERSIONS, parseEvent, type Recorded } from '../core/catalogue.js';
 import { idProblem } from '../core/ids.js';
-import { parseInstant } from '../core/time.js';
+import { instantMs } from './instant.js';
 import { HASH_PATTERN } from './chain.js';
 import type { LogProblemKind } from './errors.js';
 
@@ -77,7 +77,7 @@ export function envelopeProblem(e: Record<string, unknown>): [string, string] | 
   }
   const { seq, at, type, v, actor, data, cause, hash } = e;
   if (!isPositiveInt(seq)) return ['seq', 'expected a positive integer'];
-  if (typeof at !== 'string' || parseInstant(at) === undefined) {
+  if (typeof at !== 'string' || instantMs(at) === undefined) {
     return ['at', 'expected an ISO-8601 UTC instant such as 2026-01-06T00:00:00Z'];
   }
   if (typeof type !== 'string') return ['type', 'expected a string'];

@@ -7,8 +7,8 @@
  */
 import { EVENT_VERSIONS, type Fact } from '../core/catalogue.js';
 import { isId } from '../core/ids.js';
-import { parseInstant } from '../core/time.js';
 import { canonicalJson } from './canonical.js';
+import { instantMs } from './instant.js';
 import { chainHash, encodeLine, envelopeBodyFast, GENESIS_HASH } from './chain.js';
 import { CanonicalJsonError, FactError } from './errors.js';
 
@@ -33,7 +33,7 @@ export class Sequencer {
     this.seq = start.seq;
     this.hash = start.hash;
     this.atText = start.at;
-    this.atMs = start.at === undefined ? -Infinity : (parseInstant(start.at) ?? -Infinity);
+    this.atMs = start.at === undefined ? -Infinity : (instantMs(start.at) ?? -Infinity);
   }
 
   /** The position after the last sealed fact. */
@@ -83,23 +83,22 @@ export class Sequencer {
   }
 
   /**
-   * Seals a batch all-or-nothing: the lines of every fact, concatenated.
+   * Seals a batch all-or-nothing.
+   * @returns one line per fact, newlines included.
    * @throws {FactError} for the first bad fact; the position is then unchanged.
    */
-  sealAll(facts: readonly Fact[]): string {
+  sealAll(facts: readonly Fact[]): string[] {
     const saved = { seq: this.seq, hash: this.hash, atText: this.atText, atMs: this.atMs };
-    let out = '';
     try {
-      for (const f of facts) out += this.seal(f);
+      return facts.map((f) => this.seal(f));
     } catch (e) {
       Object.assign(this, saved);
       throw e;
     }
-    return out;
   }
 
   private instant(seq: number, at: unknown): number {
-    const ms = typeof at === 'string' ? parseInstant(at) : undefined;
+    const ms = typeof at === 'string' ? instantMs(at) : undefined;
     if (ms === undefined) throw new FactError(seq, `at ${JSON.stringify(at)} is not an ISO-8601 UTC instant`, 'at');
     if (ms < this.atMs) {
       throw new FactError(seq, `at ${at} is before the previous event (${String(this.atText)})`, 'at');

@@ -12,8 +12,8 @@ import { Sequencer, type LogPosition } from './sequencer.js';
 
 /** Options of {@link createLogFile}. */
 export interface CreateLogOptions {
-  /** Characters buffered before a write to the temp file. Default 256 Ki. */
-  readonly chunkChars?: number;
+  /** Bytes buffered before a write to the temp file. Default 256 KiB. */
+  readonly chunkBytes?: number;
 }
 
 /** What a committed log holds. */
@@ -61,12 +61,18 @@ export async function createLogFile(path: string, options: CreateLogOptions = {}
   } catch (e) {
     throw ioError(path, 'cannot create', e);
   }
-  return new LogFile(path, tempPath, fd, options.chunkChars ?? 256 * 1024);
+  return new LogFile(path, tempPath, fd, options.chunkBytes ?? 256 * 1024);
 }
 
+/**
+ * Lines are encoded straight into one reused buffer: on Node 20 this is several times cheaper
+ * than concatenating strings and encoding the result, mostly because a single non-ASCII
+ * character turns a whole concatenated chunk into a two-byte string.
+ */
 class LogFile implements LogFileWriter {
   private readonly sequencer = new Sequencer();
-  private pending = '';
+  private readonly buffer: Buffer;
+  private used = 0;
   private bytes = 0;
   private closed = false;
 
@@ -74,8 +80,10 @@ class LogFile implements LogFileWriter {
     readonly path: string,
     readonly tempPath: string,
     private fd: number,
-    private readonly chunkChars: number,
-  ) {}
+    chunkBytes: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
+  }
 
   get position(): LogPosition {
     return this.sequencer.position;
@@ -83,8 +91,17 @@ class LogFile implements LogFileWriter {
 
   append(facts: readonly Fact[]): number {
     if (this.closed) throw new WriterClosedError(this.path);
-    this.pending += this.sequencer.sealAll(facts);
-    if (this.pending.length >= this.chunkChars) this.flush();
+    for (const line of this.sequencer.sealAll(facts)) {
+      // A UTF-16 code unit encodes to at most 3 bytes: flush when the line might not fit.
+      if (this.used + line.length * 3 > this.buffer.length) {
+        this.flush();
+        if (line.length * 3 > this.buffer.length) {
+          this.writeAll(Buffer.from(line, 'utf8'));
+          continue;
+        }
+      }
+      this.used += this.buffer.write(line, this.used, 'utf8');
+    }
     return this.sequencer.position.seq;
   }
 
@@ -110,9 +127,13 @@ class LogFile implements LogFileWriter {
   }
 
   private flush(): void {
-    if (this.pending === '') return;
-    const chunk = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
+    if (this.used === 0) return;
+    const used = this.used;
+    this.used = 0;
+    this.writeAll(this.buffer.subarray(0, used));
+  }
+
+  private writeAll(chunk: Uint8Array): void {
     try {
       for (let offset = 0; offset < chunk.length; ) offset += writeSync(this.fd, chunk, offset);
     } catch (e) {

@@ -69,6 +69,6 @@ describe('Sequencer', () => {
     const before = s.position;
     expect(() => s.sealAll([delivered('2026-01-06T01:00:00Z'), delivered('2026-01-06T00:30:00Z')])).toThrow(FactError);
     expect(s.position).toEqual(before);
-    expect(s.sealAll([])).toBe('');
+    expect(s.sealAll([])).toEqual([]);
   });
 });
