@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { count, id, isObjectPayload } from './fields.js';
 
 const range = (what: string) => ({
-  min: z.number().optional().describe(`Lowest acceptable ${what}.`),
-  max: z.number().optional().describe(`Highest acceptable ${what}.`),
+  min: z.number().exactOptional().describe(`Lowest acceptable ${what}.`),
+  max: z.number().exactOptional().describe(`Highest acceptable ${what}.`),
 });
 
 const someBound = (value: { min?: number | undefined; max?: number | undefined }, ctx: z.RefinementCtx) => {
@@ -25,7 +25,7 @@ export const expectationSchemas = {
   ladderPeakAtLeast: id('The ladder reaches at least this level.'),
   disputesRaisedAtLeast: count('At least this many disputes are raised.'),
   disputesSettledAtLeast: count('At least this many disputes end in a settlement.'),
-  disputesResolvedAtLeast: count('At least this many disputes are resolved (settled, ruled or withdrawn).'),
+  disputesResolvedAtLeast: count('At least this many disputes are resolved (settled or ruled).'),
   disputesEscalatedAtMost: count('At most this many disputes escalate.'),
   accidentalEscalationsAtMost: count('At most this many escalations follow a misattributed or accidental incident.'),
   misunderstandingsCaughtAtLeast: count('At least this many misattributions or accidents are clarified by the cell.'),
@@ -58,8 +58,8 @@ export type TaggedExpectation = { [K in ExpectationKind]: { kind: K; value: Valu
 /** One expectation item validated as a strict object with the one-key rule. */
 export const expectationSchema = z
   .strictObject(
-    Object.fromEntries(Object.entries(expectationSchemas).map(([k, s]) => [k, s.optional()])) as {
-      [K in ExpectationKind]: z.ZodOptional<(typeof expectationSchemas)[K]>;
+    Object.fromEntries(Object.entries(expectationSchemas).map(([k, s]) => [k, s.exactOptional()])) as {
+      [K in ExpectationKind]: z.ZodExactOptional<(typeof expectationSchemas)[K]>;
     },
   )
   .superRefine((item, ctx) => {

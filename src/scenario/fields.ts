@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ID_PATTERN, idProblem } from '../core/ids.js';
 import { parseDuration, parseInstant } from '../core/time.js';
+import { quote } from './suggest.js';
 
 const DURATION_PATTERN =
   '^P(?!$)(\\d+W)?(\\d+D)?(T(?!$)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,3})?S)?)?$';
@@ -29,9 +30,9 @@ export const id = (description: string) => idSchema.describe(description);
 export function durationProblem(text: string): string | undefined {
   if (parseDuration(text) !== undefined) return undefined;
   if (/^P(?:\d+(?:\.\d+)?[YMWD])*\d+(?:\.\d+)?[YM]/.test(text)) {
-    return `"${text}": months and years have no fixed length; write days or weeks instead (P30D, P52W)`;
+    return `${quote(text)}: months and years have no fixed length; write days or weeks instead (P30D, P52W)`;
   }
-  return `"${text}" is not an ISO-8601 duration (examples: PT6H, P7D, P1DT12H, P2W)`;
+  return `${quote(text)} is not an ISO-8601 duration (examples: PT6H, P7D, P1DT12H, P2W)`;
 }
 
 /**
@@ -60,7 +61,7 @@ export function instant(description: string) {
       if (parseInstant(value) === undefined) {
         ctx.addIssue({
           code: 'custom',
-          message: `"${value}" is not a UTC instant (expected e.g. 2026-01-06T00:00:00Z; a real date, in UTC)`,
+          message: `${quote(value)} is not a UTC instant (expected e.g. 2026-01-06T00:00:00Z; a real date, in UTC)`,
         });
       }
     })

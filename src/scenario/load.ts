@@ -12,9 +12,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { formatPath } from '../core/catalogue.js';
 import type { Scenario } from './schema.js';
+import { oneLine } from './suggest.js';
 import { decodeUtf8, excessiveNesting, forbiddenCharacter, MAX_FILE_BYTES } from './textGuards.js';
 import { validateScenario } from './validate.js';
-import { YamlTree } from './yamlTree.js';
+import { KEY_MESSAGE, YamlTree } from './yamlTree.js';
 
 /** A problem in a scenario file. `line`/`col` are 1-based; 0 and 0 for problems with the file as a whole. */
 export interface LocatedIssue {
@@ -40,12 +41,18 @@ const MAX_ALIAS_COUNT = 100;
 /** `<file>:<line>:<col>: <path>: <message>` (the path part only when there is one). */
 export function formatIssue(issue: LocatedIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.col}`;
-  return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
+  return oneLine(issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`);
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function finish(issues: LocatedIssue[]): ScenarioResult {
+function finish(found: LocatedIssue[]): ScenarioResult {
+  // YAML and the tree check can both report one bad key: keep each distinct issue once.
+  const seen = new Set<string>();
+  const issues = found.filter((i) => {
+    const id = formatIssue(i);
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
   issues.sort((a, b) => a.line - b.line || a.col - b.col);
   if (issues.length <= MAX_ISSUES) return { ok: false, issues };
   const shown = issues.slice(0, MAX_ISSUES);
@@ -90,7 +97,12 @@ export function parseScenarioBytes(bytes: Uint8Array, file: string): ScenarioRes
 function parseBytesAndText(bytes: Uint8Array, text: string, file: string): ScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(file, bytes.length);
   const at = positions(text);
-  const issue = (offset: number, message: string, path = ''): LocatedIssue => ({ file, ...at(offset), path, message });
+  const issue = (offset: number, message: string, path = ''): LocatedIssue => ({
+    file,
+    ...at(offset),
+    path: oneLine(path),
+    message: oneLine(message),
+  });
 
   const early = forbiddenCharacter(text) ?? excessiveNesting(text);
   if (early) return finish([issue(early.offset, early.message)]);
@@ -137,6 +149,8 @@ function yamlMessage(code: string, message: string): string {
       return 'YAML: a scenario file holds one document; remove the second "---" and what follows';
     case 'DUPLICATE_KEY':
       return 'YAML: this key appears twice in the same mapping';
+    case 'NON_STRING_KEY':
+      return KEY_MESSAGE;
     default:
       return `YAML: ${message}`;
   }
@@ -146,7 +160,7 @@ const tooLarge = (file: string, size: number): ScenarioResult =>
   fail(file, 0, 0, `the file is ${size} bytes; a scenario may be at most ${MAX_FILE_BYTES} bytes (5 MiB)`);
 
 function fail(file: string, line: number, col: number, message: string): ScenarioResult {
-  return { ok: false, issues: [{ file, line, col, path: '', message }] };
+  return { ok: false, issues: [{ file, line, col, path: '', message: oneLine(message) }] };
 }
 
 /**

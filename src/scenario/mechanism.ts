@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TRACKS } from '../core/catalogue.js';
 import { duration, id, integer, unit } from './fields.js';
+import { quote } from './suggest.js';
 
 const track = z.enum(TRACKS).describe('A track of the mechanism.');
 
@@ -22,7 +23,7 @@ export const mechanismSchema = z
       .superRefine((tracks, ctx) => {
         tracks.forEach((t, i) => {
           if (tracks.indexOf(t) !== i) {
-            ctx.addIssue({ code: 'custom', path: [i], message: `track "${t}" is listed twice` });
+            ctx.addIssue({ code: 'custom', path: [i], message: `track ${quote(t)} is listed twice` });
           }
         });
       })
@@ -41,9 +42,10 @@ export const mechanismSchema = z
       .describe('Whether overdue messages and deadlocked disputes are referred to the supervisor.'),
     meetings: z
       .strictObject({
-        every: duration('Interval between regular meetings; null for none.')
+        every: duration('Interval between regular meetings, e.g. P30D.')
           .nullable()
-          .default('P30D'),
+          .default('P30D')
+          .describe('Interval between regular meetings (e.g. P30D); null for no regular meetings.'),
         extraordinaryOnRequest: z
           .boolean()
           .default(true)
@@ -63,8 +65,8 @@ export const mechanismSchema = z
           .describe('Who may suspend the cell (party ids and/or the supervisor id).'),
         onSeverityAbove: unit(
           'A party listed in `by` suspends the cell after an incident against it at least this severe.',
-        ).optional(),
-        resumeAfter: duration('A suspended cell resumes after this long.', { positive: true }).optional(),
+        ).exactOptional(),
+        resumeAfter: duration('A suspended cell resumes after this long.', { positive: true }).exactOptional(),
       })
       .prefault({})
       .describe('Who may suspend the cell, and when it resumes.'),
@@ -110,7 +112,7 @@ export const ladderSchema = z
     const { levels, thresholds, max } = ladder;
     levels.forEach((level, i) => {
       if (levels.indexOf(level) !== i) {
-        ctx.addIssue({ code: 'custom', path: ['levels', i], message: `level "${level}" is listed twice` });
+        ctx.addIssue({ code: 'custom', path: ['levels', i], message: `level ${quote(level)} is listed twice` });
       }
     });
     if (thresholds.length !== levels.length) {

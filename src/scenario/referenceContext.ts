@@ -2,7 +2,7 @@
  * Shared pieces of the cross-reference checks: the context gathered once from the scenario
  * and the small checks every section uses. Inputs are read defensively (see references.ts).
  */
-import { parseDuration, parseInstant } from '../core/time.js';
+import { formatInstant, parseDuration, parseInstant } from '../core/time.js';
 import { goldsteinWeight } from './cameo.js';
 import {
   BUILTIN_DEESCALATION_KINDS,
@@ -11,7 +11,7 @@ import {
   incidentKind,
   type DeclaredKind,
 } from './kinds.js';
-import { didYouMean, listOf } from './suggest.js';
+import { didYouMean, listOf, quote } from './suggest.js';
 
 /** A path into the scenario and a message. */
 export type Report = (path: ReadonlyArray<string | number>, message: string) => void;
@@ -52,18 +52,18 @@ export function checkActor(
   const who = str(value);
   if (who === undefined || cx.parties === undefined || cx.parties.includes(who)) return;
   if (who === cx.supervisor) {
-    if (!supervisorAllowed) cx.report(path, `"${who}" is the supervisor; this must be a party (${listOf(cx.parties)})`);
+    if (!supervisorAllowed) cx.report(path, `${quote(who)} is the supervisor; this must be a party (${listOf(cx.parties)})`);
     return;
   }
   const known = supervisorAllowed && cx.supervisor ? [...cx.parties, cx.supervisor] : [...cx.parties];
-  cx.report(path, `unknown party "${who}"${didYouMean(who, known)} (declared: ${listOf(known)})`);
+  cx.report(path, `unknown party ${quote(who)}${didYouMean(who, known)} (declared: ${listOf(known)})`);
 }
 
 /** Checks that `by` and `against` differ. */
 export function checkPair(cx: Context, path: ReadonlyArray<string | number>, item: unknown): void {
   const by = str(field(item, 'by'));
   if (by !== undefined && by === str(field(item, 'against'))) {
-    cx.report([...path, 'against'], `"${by}" cannot act against itself: by and against must differ`);
+    cx.report([...path, 'against'], `${quote(by)} cannot act against itself: by and against must differ`);
   }
 }
 
@@ -72,7 +72,8 @@ export function checkInWindow(cx: Context, path: ReadonlyArray<string | number>,
   const ms = parseInstant(str(value) ?? '');
   if (ms === undefined || cx.window === undefined) return;
   if (ms < cx.window.start || ms > cx.window.end) {
-    cx.report(path, `${String(value)} is outside the simulated window [start, start + horizon]`);
+    const { start, end } = cx.window;
+    cx.report(path, `${String(value)} is outside the simulated window [${formatInstant(start)}, ${formatInstant(end)}]`);
   }
 }
 
@@ -83,7 +84,7 @@ export function checkCameo(cx: Context, path: ReadonlyArray<string | number>, it
   if (goldsteinWeight(code, cx.weights) === undefined) {
     cx.report(
       [...path, 'cameo'],
-      `CAMEO code "${code}" has no Goldstein weight (not in the built-in table or weights): add a weight`,
+      `CAMEO code ${quote(code)} has no Goldstein weight (not in the built-in table or weights): add a weight`,
     );
   }
 }
@@ -93,7 +94,7 @@ export function checkIncidentKind(cx: Context, path: ReadonlyArray<string | numb
   const kind = str(value);
   if (kind === undefined || incidentKind(kind, cx.kinds)) return;
   const known = [...Object.keys(BUILTIN_INCIDENT_KINDS), ...Object.keys(cx.kinds)];
-  cx.report(path, `unknown incident kind "${kind}"${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
+  cx.report(path, `unknown incident kind ${quote(kind)}${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
 }
 
 /** Checks that a de-escalation step kind exists (built-in or declared). */
@@ -101,14 +102,14 @@ export function checkDeescalationKind(cx: Context, path: ReadonlyArray<string | 
   const kind = str(value);
   if (kind === undefined || deescalationKind(kind, cx.kinds)) return;
   const known = [...Object.keys(BUILTIN_DEESCALATION_KINDS), ...Object.keys(cx.kinds)];
-  cx.report(path, `unknown de-escalation kind "${kind}"${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
+  cx.report(path, `unknown de-escalation kind ${quote(kind)}${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
 }
 
 /** Checks that a track is one of the mechanism's tracks. */
 export function checkTrack(cx: Context, path: ReadonlyArray<string | number>, value: unknown): void {
   const track = str(value);
   if (track === undefined || cx.tracks === undefined || cx.tracks.has(track)) return;
-  cx.report(path, `track "${track}" is not among mechanism.tracks (${[...cx.tracks].join(', ')})`);
+  cx.report(path, `track ${quote(track)} is not among mechanism.tracks (${[...cx.tracks].join(', ')})`);
 }
 
 /** Gathers what the checks need from a (possibly partially valid) scenario. */

@@ -24,7 +24,7 @@ import {
   type Loose,
   type Report,
 } from './referenceContext.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, quote } from './suggest.js';
 import { checkTimeline } from './timelineReferences.js';
 
 export { RESERVED_ACTORS, type Report };
@@ -32,12 +32,12 @@ export { RESERVED_ACTORS, type Report };
 function checkActors(cx: Context): void {
   for (const p of cx.parties ?? []) {
     const role = Object.prototype.hasOwnProperty.call(RESERVED_ACTORS, p) ? RESERVED_ACTORS[p] : undefined;
-    if (role) cx.report(['parties', p], `"${p}" is reserved for ${role}; choose another party id`);
-    if (p === cx.supervisor) cx.report(['parties', p], `"${p}" is also the supervisor's id; ids must differ`);
+    if (role) cx.report(['parties', p], `${quote(p)} is reserved for ${role}; choose another party id`);
+    if (p === cx.supervisor) cx.report(['parties', p], `${quote(p)} is also the supervisor's id; ids must differ`);
   }
   const sup = cx.supervisor;
   if (sup !== undefined && Object.prototype.hasOwnProperty.call(RESERVED_ACTORS, sup)) {
-    cx.report(['supervisor', 'id'], `"${sup}" is reserved for ${RESERVED_ACTORS[sup]}; choose another id`);
+    cx.report(['supervisor', 'id'], `${quote(sup)} is reserved for ${RESERVED_ACTORS[sup]}; choose another id`);
   }
 }
 
@@ -75,7 +75,7 @@ function checkExpectations(cx: Context, s: Loose): void {
     for (const key of ['ladderPeakAtMost', 'ladderPeakAtLeast']) {
       const level = str(field(item, key));
       if (level !== undefined && levels.length > 0 && !levels.includes(level)) {
-        cx.report(['expect', i, key], `unknown level "${level}"${didYouMean(level, levels)} (ladder.levels: ${levels.join(', ')})`);
+        cx.report(['expect', i, key], `unknown level ${quote(level)}${didYouMean(level, levels)} (ladder.levels: ${levels.join(', ')})`);
       }
     }
     for (const key of ['mutualRestraintRate', 'meanPayoff']) {

@@ -37,7 +37,7 @@ export const scenarioObjectSchema = z
   .strictObject({
     parley: formatVersion,
     name: name('Scenario name, recorded in every log it produces.'),
-    description: text('What the scenario shows.', 10_000).optional(),
+    description: text('What the scenario shows.', 10_000).exactOptional(),
     start: instant('Simulated start instant (UTC), e.g. 2026-01-06T00:00:00Z.'),
     horizon: duration('Simulated duration after start, e.g. P180D.', { positive: true }),
     seed: integer('Random seed (unsigned 32-bit); the same scenario and seed give the same log.', 0, 0xffffffff).default(1),
@@ -48,9 +48,9 @@ export const scenarioObjectSchema = z
     ladder: ladderSchema.prefault({}),
     weights: z
       .record(cameoSchema.describe('A CAMEO code, quoted.'), z.number().min(-10).max(10).describe('Goldstein weight.'))
-      .optional()
+      .exactOptional()
       .describe('Goldstein weight overrides by CAMEO code (quoted, e.g. "195": -9). Sub-codes fall back to their parent code.'),
-    incidentKinds: incidentKindsSchema.optional(),
+    incidentKinds: incidentKindsSchema.exactOptional(),
     generators: z
       .array(generatorSchema)
       .default(() => [])
@@ -59,7 +59,7 @@ export const scenarioObjectSchema = z
       .array(timelineEntrySchema)
       .default(() => [])
       .describe('Scripted events. Any order: entries are sorted by `at`, ties keeping file order.'),
-    game: gameSchema.optional(),
+    game: gameSchema.exactOptional(),
     expect: z
       .array(expectationSchema)
       .default(() => [])

@@ -52,11 +52,26 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 /** `; did you mean "x"?` or the empty string. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const guess = closest(word, candidates);
-  return guess === undefined ? '' : `; did you mean "${guess}"?`;
+  return guess === undefined ? '' : `; did you mean ${quote(guess)}?`;
 }
 
 /** Lists candidates for a message, eliding long lists. */
 export function listOf(candidates: readonly string[], max = 12): string {
   const shown = candidates.slice(0, max).join(', ');
   return candidates.length > max ? `${shown}, … (${candidates.length - max} more)` : shown;
+}
+
+/**
+ * A user-supplied string as messages show it: JSON-quoted (so control characters and
+ * newlines are escaped and a message stays on one line) and cut after `max` characters.
+ */
+export function quote(value: string, max = 60): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
+/** Escapes line breaks and other control characters so that a message prints on one line. */
+export function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -64,7 +64,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { issue: ByteIssue } {
   const bad = invalidUtf8Offset(bytes);
   if (bad < 0) return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+  // lastIndexOf with a negative start would search from the end: guard offset 0.
+  const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
@@ -103,11 +104,11 @@ export function excessiveNesting(text: string): OffsetIssue | undefined {
       lineStart = true;
       indent = 0;
     } else if (lineStart && (type === 'space' || type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) {
+      if (indent + token.length > MAX_INDENT) {
+        return { offset: offset + Math.max(0, MAX_INDENT - indent), message: `nesting too deep: more than ${MAX_INDENT} columns of indentation` };
+      }
       indent += token.length;
     } else if (type !== 'comment' && type !== 'space' && type !== 'byte-order-mark') {
-      if (lineStart && indent > MAX_INDENT) {
-        return { offset, message: `nesting too deep: more than ${MAX_INDENT} columns of indentation` };
-      }
       lineStart = false;
       if (type === 'flow-seq-start' || type === 'flow-map-start') {
         if (++flow > MAX_FLOW_DEPTH) {

@@ -16,11 +16,11 @@ const incident = z
     kind: id('Incident kind: a built-in (incursion, airstrike, …) or one declared in incidentKinds.'),
     by: id('Party that carried it out.'),
     against: id('Party it was directed against.'),
-    where: text('Location, e.g. buffer zone.', 200).optional(),
-    description: text('What happened.').optional(),
-    severity: severity.optional(),
-    cameo: cameo('CAMEO code overriding the kind’s code.').optional(),
-    weight: weight('Goldstein weight overriding the code’s weight.').optional(),
+    where: text('Location, e.g. buffer zone.', 200).exactOptional(),
+    description: text('What happened.').exactOptional(),
+    severity: severity.exactOptional(),
+    cameo: cameo('CAMEO code overriding the kind’s code.').exactOptional(),
+    weight: weight('Goldstein weight overriding the code’s weight.').exactOptional(),
   })
   .describe('An incident happens.');
 
@@ -31,9 +31,9 @@ const message = z
     to: id('Recipient: a party id or the supervisor id.'),
     track: z.enum(TRACKS).describe('Track the message travels on (one of mechanism.tracks).'),
     kind: z.enum(MESSAGE_KINDS).describe('What kind of message it is.'),
-    subject: text('Subject line.', 200).optional(),
-    incident: id('Id of an earlier incident the message is about.').optional(),
-    cameo: cameo('CAMEO code of the message, e.g. "114" for an official complaint.').optional(),
+    subject: text('Subject line.', 200).exactOptional(),
+    incident: id('Id of an earlier incident the message is about.').exactOptional(),
+    cameo: cameo('CAMEO code of the message, e.g. "114" for an official complaint.').exactOptional(),
   })
   .describe('A message is sent through the cell.');
 
@@ -42,9 +42,9 @@ const dispute = z
     id: id('Dispute id, unique in the timeline; withdraw refers to it.'),
     by: id('Party raising the dispute.'),
     against: id('Party the dispute is raised against.'),
-    over: id('Id of an earlier incident the dispute is about.').optional(),
+    over: id('Id of an earlier incident the dispute is about.').exactOptional(),
     track: z.enum(TRACKS).default('deescalation').describe('Track of the dispute (one of mechanism.tracks).'),
-    claim: text('What the raising party claims.').optional(),
+    claim: text('What the raising party claims.').exactOptional(),
   })
   .describe('A party raises a dispute.');
 
@@ -53,9 +53,9 @@ const deescalation = z
     id: id('Step id, unique in the timeline.'),
     by: id('Party taking the step.'),
     kind: id('Step kind: a built-in (deescalation, ceasefire, apology, agreement, negotiation, consultation) or one declared in incidentKinds.'),
-    cameo: cameo('CAMEO code overriding the kind’s code.').optional(),
-    weight: weight('Goldstein weight overriding the code’s weight.').optional(),
-    description: text('What was done.').optional(),
+    cameo: cameo('CAMEO code overriding the kind’s code.').exactOptional(),
+    weight: weight('Goldstein weight overriding the code’s weight.').exactOptional(),
+    description: text('What was done.').exactOptional(),
   })
   .describe('A party takes a de-escalation step.');
 
@@ -71,7 +71,7 @@ export const timelineEventSchemas = {
     .strictObject({ by, reason: text('Why the cell is suspended.') })
     .describe('A party or the supervisor suspends the cell.'),
   resume: z
-    .strictObject({ by, reason: text('Why the cell resumes.').optional() })
+    .strictObject({ by, reason: text('Why the cell resumes.').exactOptional() })
     .describe('A party or the supervisor resumes a suspended cell.'),
   meeting: z
     .strictObject({ by, reason: text('Why an extraordinary meeting is needed.') })
@@ -100,8 +100,8 @@ export type TimelineEntry = { at: string } & {
 export const timelineEntrySchema = z
   .strictObject({
     at: instant('When it happens (UTC, within [start, start + horizon]).'),
-    ...Object.fromEntries(Object.entries(timelineEventSchemas).map(([k, s]) => [k, s.optional()])),
-  } as { at: z.ZodString } & { [K in TimelineKind]: z.ZodOptional<(typeof timelineEventSchemas)[K]> })
+    ...Object.fromEntries(Object.entries(timelineEventSchemas).map(([k, s]) => [k, s.exactOptional()])),
+  } as { at: z.ZodString } & { [K in TimelineKind]: z.ZodExactOptional<(typeof timelineEventSchemas)[K]> })
   .superRefine((entry, ctx) => {
     const present = TIMELINE_KINDS.filter((k) => entry[k] !== undefined);
     if (present.length === 0) {
@@ -142,9 +142,9 @@ export const incidentKindsSchema = z
     z
       .strictObject({
         cameo: cameo('CAMEO code of this kind.'),
-        weight: weight('Goldstein weight; defaults to the weight of the CAMEO code.').optional(),
-        severity: unit('Default severity (0-1); defaults to the built-in kind’s, else 0.5.').optional(),
-        label: text('Human-readable label.', 200).optional(),
+        weight: weight('Goldstein weight; defaults to the weight of the CAMEO code.').exactOptional(),
+        severity: unit('Default severity (0-1); defaults to the built-in kind’s, else 0.5.').exactOptional(),
+        label: text('Human-readable label.', 200).exactOptional(),
       })
       .describe('A kind of incident or de-escalation step.'),
   )
@@ -157,11 +157,11 @@ export const generatorSchema = z
     by: id('Party carrying out the incidents.'),
     against: id('Party the incidents are directed against.'),
     every: duration('Mean interval between incidents (a Poisson process).', { positive: true }),
-    cameo: cameo('CAMEO code overriding the kind’s code.').optional(),
-    weight: weight('Goldstein weight overriding the code’s weight.').optional(),
-    severity: unit('Severity (0-1) overriding the kind’s severity.').optional(),
-    where: text('Location of the generated incidents.', 200).optional(),
-    from: instant('Generate no incident before this instant (default: start).').optional(),
-    until: instant('Generate no incident after this instant (default: the end of the horizon).').optional(),
+    cameo: cameo('CAMEO code overriding the kind’s code.').exactOptional(),
+    weight: weight('Goldstein weight overriding the code’s weight.').exactOptional(),
+    severity: unit('Severity (0-1) overriding the kind’s severity.').exactOptional(),
+    where: text('Location of the generated incidents.', 200).exactOptional(),
+    from: instant('Generate no incident before this instant (default: start).').exactOptional(),
+    until: instant('Generate no incident after this instant (default: the end of the horizon).').exactOptional(),
   })
   .describe('Random incidents of one kind between two parties, at Poisson-distributed times.');

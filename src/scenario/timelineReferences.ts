@@ -17,7 +17,7 @@ import {
   str,
   type Context,
 } from './referenceContext.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, quote } from './suggest.js';
 
 /** Indices of `entries` in run order: by `at`, stable; unparseable instants go last. */
 export function runOrder(entries: readonly unknown[]): number[] {
@@ -52,9 +52,9 @@ function checkEarlier(
   if (ref === undefined || declared.before.has(ref)) return;
   const at = declared.all.get(ref);
   if (at !== undefined) {
-    cx.report(path, `${what} "${ref}" happens later (timeline[${at}]); it must come before this entry`);
+    cx.report(path, `${what} ${quote(ref)} happens later (timeline[${at}]); it must come before this entry`);
   } else {
-    cx.report(path, `no ${what} "${ref}" in the timeline${didYouMean(ref, declared.all.keys())}`);
+    cx.report(path, `no ${what} ${quote(ref)} in the timeline${didYouMean(ref, declared.all.keys())}`);
   }
 }
 
@@ -73,7 +73,7 @@ export function checkTimeline(cx: Context, entries: readonly unknown[]): void {
       const id = str(field(field(entry, key), 'id'));
       if (id === undefined) continue;
       const first = ids.get(id);
-      if (first !== undefined) cx.report([...path, key, 'id'], `id "${id}" is already used by timeline[${first}]`);
+      if (first !== undefined) cx.report([...path, key, 'id'], `id ${quote(id)} is already used by timeline[${first}]`);
       else ids.set(id, i);
     }
 
@@ -93,7 +93,7 @@ export function checkTimeline(cx: Context, entries: readonly unknown[]): void {
       checkActor(cx, [...p, 'to'], field(message, 'to'), true);
       const from = str(field(message, 'from'));
       if (from !== undefined && from === str(field(message, 'to'))) {
-        cx.report([...p, 'to'], `"${from}" cannot send a message to itself`);
+        cx.report([...p, 'to'], `${quote(from)} cannot send a message to itself`);
       }
       checkTrack(cx, [...p, 'track'], field(message, 'track'));
       checkEarlier(cx, [...p, 'incident'], field(message, 'incident'), 'incident', incidents);

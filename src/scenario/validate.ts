@@ -6,7 +6,7 @@
 import { formatPath } from '../core/catalogue.js';
 import { scenarioErrorMap } from './messages.js';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { didYouMean, listOf } from './suggest.js';
+import { didYouMean, listOf, oneLine, quote } from './suggest.js';
 
 /** One problem in a scenario object. */
 export interface ScenarioIssue {
@@ -43,14 +43,14 @@ export function validateScenario(value: unknown): ValidationResult {
       for (const key of issue.keys) {
         const hint = didYouMean(key, candidates);
         const message = hint
-          ? `unknown key "${key}"${hint}`
-          : `unknown key "${key}"${candidates.length ? ` (expected one of: ${listOf(candidates, 20)})` : ''}`;
+          ? `unknown key ${quote(key)}${hint}`
+          : `unknown key ${quote(key)}${candidates.length ? ` (expected one of: ${listOf(candidates, 20)})` : ''}`;
         issues.push({ path: [...path, key], message, key: true });
       }
     } else if (issue.code === 'invalid_key') {
-      issues.push({ path, message: issue.message, key: true });
+      issues.push({ path, message: oneLine(issue.message), key: true });
     } else {
-      issues.push({ path, message: issue.message });
+      issues.push({ path, message: oneLine(issue.message) });
     }
   }
   return { ok: false, issues };

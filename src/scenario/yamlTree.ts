@@ -24,6 +24,9 @@ export interface TreeIssue {
   readonly message: string;
 }
 
+/** What is wrong with a key that is not plain text. */
+export const KEY_MESSAGE = 'keys must be plain text (not lists, mappings, aliases or tagged values)';
+
 /** Keys that would reach or replace a JavaScript prototype once built into an object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -97,7 +100,7 @@ export class YamlTree {
   private checkKey(key: unknown): void {
     if (key === null) return;
     if (!isScalar(key)) {
-      this.issues.push({ offset: start(key as Ranged), message: 'keys must be plain text, not lists, mappings or aliases' });
+      this.issues.push({ offset: start(key as Ranged), message: KEY_MESSAGE });
       return;
     }
     this.checkTag(key);
