@@ -68,9 +68,17 @@ export async function* readLineBatches(path: string, options: ReadLinesOptions =
         if (carryBytes > maxLine) throw tooLong(path, next, maxLine);
         continue;
       }
-      const whole = chunk.subarray(0, lastNewline + 1);
-      const bytes = carryBytes === 0 ? whole : Buffer.concat([...carry, whole]);
-      const { texts, error } = splitLines(bytes, path, next, maxLine);
+      let whole = chunk.subarray(0, lastNewline + 1);
+      if (carryBytes > 0) {
+        // Only the line that straddles the chunks is copied, not the whole chunk.
+        const straddling = chunk.indexOf(NEWLINE) + 1;
+        const head = splitLines(Buffer.concat([...carry, chunk.subarray(0, straddling)]), path, next, maxLine);
+        if (head.error) throw head.error;
+        yield { first: next, texts: head.texts };
+        next += 1;
+        whole = chunk.subarray(straddling, lastNewline + 1);
+      }
+      const { texts, error } = splitLines(whole, path, next, maxLine);
       if (texts.length > 0) yield { first: next, texts };
       if (error) throw error;
       next += texts.length;
