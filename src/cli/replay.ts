@@ -6,10 +6,12 @@
 import { checkInvariants } from '../core/invariants.js';
 import { ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
+import { LogFormatError } from '../log/errors.js';
 import { readEvents } from '../log/readEvents.js';
 import { formatState } from '../report/stateText.js';
 import type { RegisterCommand } from './command.js';
-import { EXIT, InputError, UsageError } from './errors.js';
+import { EXIT, InputError, oneLine, UsageError } from './errors.js';
+import { exitCodeFor } from './verify.js';
 
 /** Registers `replay`. */
 export const registerReplay: RegisterCommand = (program, ctx) => {
@@ -22,7 +24,7 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
     .option('--check', 'also check every invariant after every event (slower)')
     .action(async (log: string, options: { untilSeq?: string; json?: boolean; check?: boolean }) => {
       const until = options.untilSeq === undefined ? Number.POSITIVE_INFINITY : Number(options.untilSeq);
-      if (!Number.isInteger(until) || until < 0) {
+      if (options.untilSeq !== undefined && !/^\d+$/.test(options.untilSeq)) {
         throw new UsageError(`--until-seq: expected a whole number of events, got "${options.untilSeq}"`);
       }
       const replayer = new Replayer();
@@ -45,6 +47,12 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
         if (e instanceof ReplayError) {
           ctx.io.stderr(`parley: ${log}:${line + 1}: ${e.message}\n`);
           ctx.setExit(EXIT.checkFailed);
+          return;
+        }
+        // A readable log that breaks a rule fails the check (1); unreadable input is 2.
+        if (e instanceof LogFormatError) {
+          ctx.io.stderr(`parley: ${log}:${e.line}: ${e.kind}: ${oneLine(e.detail)}\n`);
+          ctx.setExit(exitCodeFor(e.kind));
           return;
         }
         throw e;
