@@ -42,6 +42,7 @@ export const expectationSchemas = {
     .describe("A party's mean payoff per round (needs a game block)."),
 } as const;
 
+/** The name of an expectation (its only key). */
 export type ExpectationKind = keyof typeof expectationSchemas;
 
 /** Every expectation name. */

@@ -30,6 +30,8 @@ export function describeValue(value: unknown): string {
       return `the string ${JSON.stringify(shown)}`;
     }
     case 'number':
+      if (Number.isNaN(value)) return '.nan (not a number)';
+      if (!Number.isFinite(value)) return value > 0 ? '.inf (infinity)' : '-.inf (minus infinity)';
       return `the number ${value}`;
     case 'boolean':
       return String(value);
@@ -74,7 +76,10 @@ export function scenarioErrorMap(
     const path = iss.path ?? [];
     switch (iss.code) {
       case 'invalid_type': {
-        const expected = EXPECTED[iss.expected] ?? String(iss.expected);
+        const expected =
+          typeof iss.input === 'number' && iss.expected === 'number'
+            ? 'a finite number'
+            : (EXPECTED[iss.expected] ?? String(iss.expected));
         if (iss.input === undefined) return `missing; expected ${expected}`;
         return `expected ${expected}, found ${describeValue(iss.input)}`;
       }

@@ -2,6 +2,7 @@
  * Shared pieces of the cross-reference checks: the context gathered once from the scenario
  * and the small checks every section uses. Inputs are read defensively (see references.ts).
  */
+import { TRACKS } from '../core/catalogue.js';
 import { formatInstant, parseDuration, parseInstant } from '../core/time.js';
 import { goldsteinWeight } from './cameo.js';
 import {
@@ -23,11 +24,16 @@ export const RESERVED_ACTORS: Readonly<Record<string, string>> = Object.freeze({
   cell: 'the communication cell',
 });
 
+/** A mapping of unknown validity. */
 export type Loose = Readonly<Record<string, unknown>>;
+/** Whether `v` is a mapping (not null, not a list). */
 export const isRecord = (v: unknown): v is Loose =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `v` if it is a string. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** `v` if it is a list, else an empty one. */
 export const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+/** `v[key]` if `v` is a mapping (keys passed here are fixed field names, never user input). */
 export const field = (v: unknown, key: string): unknown => (isRecord(v) ? v[key] : undefined);
 
 /** What the checks need to know about the scenario, gathered once. */
@@ -52,10 +58,12 @@ export function checkActor(
   const who = str(value);
   if (who === undefined || cx.parties === undefined || cx.parties.includes(who)) return;
   if (who === cx.supervisor) {
-    if (!supervisorAllowed) cx.report(path, `${quote(who)} is the supervisor; this must be a party (${listOf(cx.parties)})`);
+    if (!supervisorAllowed) {
+      cx.report(path, `${quote(who)} is the supervisor; this must be a party (${listOf(cx.parties)})`);
+    }
     return;
   }
-  const known = supervisorAllowed && cx.supervisor ? [...cx.parties, cx.supervisor] : [...cx.parties];
+  const known = [...new Set(supervisorAllowed && cx.supervisor ? [...cx.parties, cx.supervisor] : cx.parties)];
   cx.report(path, `unknown party ${quote(who)}${didYouMean(who, known)} (declared: ${listOf(known)})`);
 }
 
@@ -73,7 +81,8 @@ export function checkInWindow(cx: Context, path: ReadonlyArray<string | number>,
   if (ms === undefined || cx.window === undefined) return;
   if (ms < cx.window.start || ms > cx.window.end) {
     const { start, end } = cx.window;
-    cx.report(path, `${String(value)} is outside the simulated window [${formatInstant(start)}, ${formatInstant(end)}]`);
+    const window = `[${formatInstant(start)}, ${formatInstant(end)}]`;
+    cx.report(path, `${String(value)} is outside the simulated window ${window}`);
   }
 }
 
@@ -94,7 +103,8 @@ export function checkIncidentKind(cx: Context, path: ReadonlyArray<string | numb
   const kind = str(value);
   if (kind === undefined || incidentKind(kind, cx.kinds)) return;
   const known = [...Object.keys(BUILTIN_INCIDENT_KINDS), ...Object.keys(cx.kinds)];
-  cx.report(path, `unknown incident kind ${quote(kind)}${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
+  const hint = `${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`;
+  cx.report(path, `unknown incident kind ${quote(kind)}${hint}`);
 }
 
 /** Checks that a de-escalation step kind exists (built-in or declared). */
@@ -102,7 +112,8 @@ export function checkDeescalationKind(cx: Context, path: ReadonlyArray<string | 
   const kind = str(value);
   if (kind === undefined || deescalationKind(kind, cx.kinds)) return;
   const known = [...Object.keys(BUILTIN_DEESCALATION_KINDS), ...Object.keys(cx.kinds)];
-  cx.report(path, `unknown de-escalation kind ${quote(kind)}${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`);
+  const hint = `${didYouMean(kind, known)} (known: ${listOf(known, 20)}; declare new ones in incidentKinds)`;
+  cx.report(path, `unknown de-escalation kind ${quote(kind)}${hint}`);
 }
 
 /** Checks that a track is one of the mechanism's tracks. */
@@ -110,6 +121,12 @@ export function checkTrack(cx: Context, path: ReadonlyArray<string | number>, va
   const track = str(value);
   if (track === undefined || cx.tracks === undefined || cx.tracks.has(track)) return;
   cx.report(path, `track ${quote(track)} is not among mechanism.tracks (${[...cx.tracks].join(', ')})`);
+}
+
+function validTracks(tracks: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(tracks) || tracks.length === 0) return undefined;
+  const known: readonly unknown[] = TRACKS;
+  return tracks.every((t) => known.includes(t)) ? new Set(tracks as string[]) : undefined;
 }
 
 /** Gathers what the checks need from a (possibly partially valid) scenario. */
@@ -121,7 +138,8 @@ export function buildContext(s: Loose, report: Report): Context {
     report,
     parties: isRecord(s.parties) ? Object.keys(s.parties) : undefined,
     supervisor: str(field(s.supervisor, 'id')),
-    tracks: Array.isArray(tracks) ? new Set(tracks.filter((t) => typeof t === 'string')) : undefined,
+    // An invalid track list has been reported already; checking against it would only add noise.
+    tracks: validTracks(tracks),
     window: start !== undefined && horizon !== undefined ? { start, end: start + horizon } : undefined,
     kinds: isRecord(s.incidentKinds) ? (s.incidentKinds as Record<string, DeclaredKind>) : {},
     weights: isRecord(s.weights) ? (s.weights as Record<string, number>) : undefined,

@@ -27,6 +27,7 @@ import {
 import { didYouMean, quote } from './suggest.js';
 import { checkTimeline } from './timelineReferences.js';
 
+/** Re-exported for callers that only need the entry point. */
 export { RESERVED_ACTORS, type Report };
 
 function checkActors(cx: Context): void {
@@ -75,7 +76,8 @@ function checkExpectations(cx: Context, s: Loose): void {
     for (const key of ['ladderPeakAtMost', 'ladderPeakAtLeast']) {
       const level = str(field(item, key));
       if (level !== undefined && levels.length > 0 && !levels.includes(level)) {
-        cx.report(['expect', i, key], `unknown level ${quote(level)}${didYouMean(level, levels)} (ladder.levels: ${levels.join(', ')})`);
+        const hint = `${didYouMean(level, levels)} (ladder.levels: ${levels.join(', ')})`;
+        cx.report(['expect', i, key], `unknown level ${quote(level)}${hint}`);
       }
     }
     for (const key of ['mutualRestraintRate', 'meanPayoff']) {

@@ -40,7 +40,11 @@ export const scenarioObjectSchema = z
     description: text('What the scenario shows.', 10_000).exactOptional(),
     start: instant('Simulated start instant (UTC), e.g. 2026-01-06T00:00:00Z.'),
     horizon: duration('Simulated duration after start, e.g. P180D.', { positive: true }),
-    seed: integer('Random seed (unsigned 32-bit); the same scenario and seed give the same log.', 0, 0xffffffff).default(1),
+    seed: integer(
+      'Random seed (unsigned 32-bit); the same scenario and seed give the same log.',
+      0,
+      0xffffffff,
+    ).default(1),
     parties: partiesSchema,
     supervisor: supervisorSchema,
     mechanism: mechanismSchema.prefault({}),
@@ -49,7 +53,9 @@ export const scenarioObjectSchema = z
     weights: z
       .record(cameoSchema.describe('A CAMEO code, quoted.'), z.number().min(-10).max(10).describe('Goldstein weight.'))
       .exactOptional()
-      .describe('Goldstein weight overrides by CAMEO code (quoted, e.g. "195": -9). Sub-codes fall back to their parent code.'),
+      .describe(
+        'Goldstein weight overrides by CAMEO code (quoted, e.g. "195": -9). Sub-codes fall back to their parent code.',
+      ),
     incidentKinds: incidentKindsSchema.exactOptional(),
     generators: z
       .array(generatorSchema)

@@ -89,6 +89,9 @@ export function forbiddenCharacter(text: string): OffsetIssue | undefined {
   };
 }
 
+// Block indicators that open a nested node on the same line (`- - x`, `? ? x`).
+const INDICATORS = new Set(['seq-item-ind', 'explicit-key-ind', 'map-value-ind']);
+
 /** The first place nesting gets deeper than the limits, if any. */
 export function excessiveNesting(text: string): OffsetIssue | undefined {
   let offset = 0;
@@ -103,9 +106,12 @@ export function excessiveNesting(text: string): OffsetIssue | undefined {
     if (type === 'newline') {
       lineStart = true;
       indent = 0;
-    } else if (lineStart && (type === 'space' || type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')) {
+    } else if (lineStart && (type === 'space' || INDICATORS.has(type ?? ''))) {
       if (indent + token.length > MAX_INDENT) {
-        return { offset: offset + Math.max(0, MAX_INDENT - indent), message: `nesting too deep: more than ${MAX_INDENT} columns of indentation` };
+        return {
+          offset: offset + Math.max(0, MAX_INDENT - indent),
+          message: `nesting too deep: more than ${MAX_INDENT} columns of indentation`,
+        };
       }
       indent += token.length;
     } else if (type !== 'comment' && type !== 'space' && type !== 'byte-order-mark') {

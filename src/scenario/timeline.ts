@@ -52,7 +52,10 @@ const deescalation = z
   .strictObject({
     id: id('Step id, unique in the timeline.'),
     by: id('Party taking the step.'),
-    kind: id('Step kind: a built-in (deescalation, ceasefire, apology, agreement, negotiation, consultation) or one declared in incidentKinds.'),
+    kind: id(
+      'Step kind: a built-in (deescalation, ceasefire, apology, agreement, negotiation, consultation) ' +
+        'or one declared in incidentKinds.',
+    ),
     cameo: cameo('CAMEO code overriding the kind’s code.').exactOptional(),
     weight: weight('Goldstein weight overriding the code’s weight.').exactOptional(),
     description: text('What was done.').exactOptional(),
@@ -86,6 +89,7 @@ export const timelineEventSchemas = {
 
 /** The event keys a timeline entry may carry (exactly one of them). */
 export const TIMELINE_KINDS = Object.keys(timelineEventSchemas) as TimelineKind[];
+/** The name of a timeline event (the entry's key besides `at`). */
 export type TimelineKind = keyof typeof timelineEventSchemas;
 
 /** The validated payload of each kind of timeline event. */
@@ -119,7 +123,7 @@ export const timelineEntrySchema = z
     }
   }, { when: isObjectPayload })
   .meta({ minProperties: 2, maxProperties: 2 })
-  .describe('One scripted event: `at` plus exactly one of incident, message, dispute, deescalation, suspend, resume, meeting, withdraw.');
+  .describe(`One scripted event: \`at\` plus exactly one of ${Object.keys(timelineEventSchemas).join(', ')}.`);
 
 /** A timeline entry in tagged form, convenient for exhaustive switches. */
 export type TaggedTimelineEntry = {

@@ -83,7 +83,8 @@ export class YamlTree {
 
   private checkAlias(alias: Alias, target: Node | undefined): void {
     if (!target) {
-      this.issues.push({ offset: start(alias), message: `unknown alias *${alias.source}: define &${alias.source} before using it` });
+      const message = `unknown alias *${alias.source}: define &${alias.source} before using it`;
+      this.issues.push({ offset: start(alias), message });
     } else if (target.range && start(alias) >= target.range[0] && start(alias) < target.range[2]) {
       this.issues.push({ offset: start(alias), message: `alias *${alias.source} refers to a node that contains it` });
     } else {

@@ -267,3 +267,21 @@ describe('validateScenario: policies', () => {
     ]);
   });
 });
+
+describe('validateScenario: no cascades', () => {
+  it('does not check references against a block that is itself invalid', () => {
+    expect(
+      issues((s) => {
+        s.mechanism = { tracks: ['intel'] } as never;
+        s.parties = [] as never;
+        s.timeline = [
+          { at: at(1), dispute: { id: 'd', by: 'syria', against: 'egypt' } },
+          { at: at(1), message: { id: 'm', from: 'x', to: 'y', track: 'diplomatic', kind: 'warning' } },
+        ];
+      }),
+    ).toEqual([
+      'parties: expected a mapping (key: value), found a list',
+      'mechanism.tracks[0]: expected one of: intelligence, deescalation, diplomatic, commercial; found the string "intel"',
+    ]);
+  });
+});
