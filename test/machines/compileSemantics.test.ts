@@ -169,13 +169,13 @@ const parallelRoot = createMachine({
 function explore(machine: AnyStateMachine, pool: readonly Ev[], input?: unknown): void {
   const compiled = compileMachine(machine);
   const script = fc.oneof(
-    fc.array(fc.constantFrom(...pool), { maxLength: 30 }),
+    fc.array(fc.constantFrom(...pool), { maxLength: 30, size: 'max' }),
     choices(40).map((c) => ({ pool, choices: c })),
   );
   for (const viaJson of [false, true]) {
     fc.assert(
       fc.property(script, (s) => checkAgainstXstate(compiled, input, s as never, { viaJson })),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   }
 }

@@ -16,7 +16,7 @@ import { ladderEvent } from './arbitraries/ladderEvent.js';
 import { MESSAGE_EVENTS, messageEvent } from './arbitraries/messageEvent.js';
 import { checkAgainstXstate, weighted } from './differential.js';
 
-const RUNS = 120;
+const RUNS = 100;
 
 // Events that end a run are rarer in steered pools, so runs get deep before they restart.
 const ENDINGS = new Set(['DISSOLVE', 'SETTLE', 'LAPSE', 'WITHDRAW', 'ESCALATE', 'ANSWER', 'LOSE']);
@@ -30,7 +30,7 @@ const script = <E extends { type: string }>(
   length: number,
 ) =>
   fc.oneof(
-    fc.array(random, { maxLength: length }),
+    fc.array(random, { maxLength: length, size: 'max' }),
     choices(length).map((c) => ({ pool: steered(pool), choices: c })),
   );
 
@@ -69,7 +69,7 @@ describe.each([
 
   it('ladder, default configuration', () => {
     fc.assert(
-      fc.property(fc.array(ladderEvent, { maxLength: 30 }), (events) => {
+      fc.property(fc.array(ladderEvent, { maxLength: 30, size: 'max' }), (events) => {
         checkAgainstXstate(compiledLadder(DEFAULT_LADDER), undefined, events, options);
       }),
       { numRuns: RUNS },
@@ -78,7 +78,7 @@ describe.each([
 
   it('ladder, generated configurations', () => {
     fc.assert(
-      fc.property(ladderConfig, fc.array(ladderEvent, { maxLength: 30 }), (config, events) => {
+      fc.property(ladderConfig, fc.array(ladderEvent, { maxLength: 30, size: 'max' }), (config, events) => {
         checkAgainstXstate(compiledLadder(config), undefined, events, options);
       }),
       { numRuns: RUNS },

@@ -13,5 +13,6 @@ export const choice: fc.Arbitrary<Choice> = fc
   .record({ bias: fc.nat(9), index: fc.nat(1000) })
   .map(({ bias, index }) => ({ accepted: bias > 0, index }));
 
-/** Up to `maxLength` choices. */
-export const choices = (maxLength: number): fc.Arbitrary<readonly Choice[]> => fc.array(choice, { maxLength });
+/** Up to `maxLength` choices (lengths spread over the whole range, not fast-check's small default). */
+export const choices = (maxLength: number): fc.Arbitrary<readonly Choice[]> =>
+  fc.array(choice, { maxLength, size: 'max' });
