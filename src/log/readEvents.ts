@@ -7,7 +7,7 @@
 import type { Recorded } from '../core/catalogue.js';
 import { ChainChecker } from './chainCheck.js';
 import { LogFormatError } from './errors.js';
-import { isProblem, parseLine, type LineProblem, type Validation } from './lineCheck.js';
+import { isProblem, parseLine, type LineProblem, type ParsedLine, type Validation } from './lineCheck.js';
 import { readLineBatches, type ReadLinesOptions } from './reader.js';
 
 /** Options of {@link readEvents}. */
@@ -26,18 +26,35 @@ export interface ReadEventsOptions extends ReadLinesOptions {
  * @example for await (const e of readEvents('run.jsonl')) state = evolve(state, e);
  */
 export async function* readEvents(path: string, options: ReadEventsOptions = {}): AsyncGenerator<Recorded> {
+  for await (const batch of readEventBatches(path, options)) yield* batch;
+}
+
+/**
+ * The same events as {@link readEvents}, an array per chunk read (thousands of events): for
+ * folds that want to avoid the cost of one async step per event.
+ * @throws the same errors as {@link readEvents}, after yielding the good events of the batch.
+ */
+export async function* readEventBatches(path: string, options: ReadEventsOptions = {}): AsyncGenerator<readonly Recorded[]> {
   const validation = options.validate ?? 'full';
   const checker = new ChainChecker(options.verifyHashes ?? false);
   let any = false;
   for await (const { first, texts } of readLineBatches(path, options)) {
+    const events: Recorded[] = [];
+    let error: LogFormatError | undefined;
     for (let i = 0; i < texts.length; i++) {
       const parsed = parseLine(texts[i] as string, validation);
-      if (isProblem(parsed)) throw lineError(path, first + i, parsed);
-      const problem = checker.check(parsed.event, parsed.raw);
-      if (problem) throw lineError(path, first + i, problem);
-      any = true;
-      yield parsed.event;
+      const problem = isProblem(parsed) ? parsed : checker.check(parsed.event, parsed.raw);
+      if (problem) {
+        error = lineError(path, first + i, problem);
+        break;
+      }
+      events.push((parsed as ParsedLine).event);
     }
+    if (events.length > 0) {
+      any = true;
+      yield events;
+    }
+    if (error) throw error;
   }
   if (!any) throw new LogFormatError(path, 1, 'empty', 'the log is empty (a log starts with LogStarted)');
 }

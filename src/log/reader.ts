@@ -87,6 +87,12 @@ export async function* readLineBatches(path: string, options: ReadLinesOptions =
       if (carryBytes > maxLine) throw tooLong(path, next, maxLine);
     }
     if (carryBytes > 0) {
+      // Binary garbage without a newline is not a torn log line: say what it is.
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(carry));
+      } catch {
+        throw new LogFormatError(path, next, 'encoding', `line ${next} is not valid UTF-8 (binary data?)`);
+      }
       throw new LogFormatError(path, next, 'torn-line', `line ${next} has no final newline (an interrupted write?)`);
     }
   } finally {

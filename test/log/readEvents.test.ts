@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { LogFormatError } from '../../src/log/errors.js';
 import { events$ } from '../../src/log/observable.js';
-import { readEvents, type ReadEventsOptions } from '../../src/log/readEvents.js';
+import { readEventBatches, readEvents, type ReadEventsOptions } from '../../src/log/readEvents.js';
 import { linesOf, logText, objectsOf, resealed, sampleFacts, tempDir } from '../fixtures/logs/build.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -100,5 +100,23 @@ describe('events$', () => {
   it('errors with the typed error', async () => {
     const path = tmp.file('log.jsonl', good.slice(0, -1));
     await expect(firstValueFrom(events$(path).pipe(toArray()))).rejects.toMatchObject({ kind: 'torn-line', line: 10 });
+  });
+});
+
+describe('readEventBatches', () => {
+  it('yields the good events of a batch before the error', async () => {
+    const lines = linesOf(good);
+    const path = tmp.file('log.jsonl', `${[...lines.slice(0, 4), 'oops', ...lines.slice(4)].join('\n')}\n`);
+    const batches: number[][] = [];
+    const error = await (async () => {
+      try {
+        for await (const batch of readEventBatches(path)) batches.push(batch.map((e) => e.seq));
+      } catch (e) {
+        return e as LogFormatError;
+      }
+      return undefined;
+    })();
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+    expect([error?.kind, error?.line]).toEqual(['json', 5]);
   });
 });
