@@ -16,7 +16,7 @@ export interface CommandContext {
   readonly io: Io;
   /** Sets the code `main` returns when the action completes (default 0). */
   setExit(code: ExitCode): void;
-  /** Resolves a user-given path against `io.cwd`; keep showing the original in messages. */
+  /** The path to open for a user-given path (see `resolvePath`); show the original in messages. */
   resolve(path: string): string;
 }
 

@@ -33,9 +33,12 @@ export function processIo(): Io {
 }
 
 /**
- * An absolute path for a user-given path. Messages should keep showing the path as the user
- * typed it; only file system calls need this.
+ * The path to hand to file system calls for a user-given path. Relative paths stay as typed
+ * when `io.cwd` is the process's own directory, so that library errors, which name the path
+ * they were given, show it the way the user wrote it; otherwise they are resolved against
+ * `io.cwd` (in-process tests with a temp directory).
  */
 export function resolvePath(io: Io, path: string): string {
-  return isAbsolute(path) ? path : resolve(io.cwd ?? process.cwd(), path);
+  if (isAbsolute(path) || io.cwd === undefined || resolve(io.cwd) === process.cwd()) return path;
+  return resolve(io.cwd, path);
 }

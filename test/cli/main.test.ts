@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegisterCommand } from '../../src/cli/command.js';
 import { CheckFailedError, EXIT, InputError, UsageError } from '../../src/cli/errors.js';
 import { LogIoError } from '../../src/log/errors.js';
+import { resolvePath } from '../../src/cli/io.js';
 import { PARLEY_VERSION } from '../../src/version.js';
 import { cli, hasStackTrace } from './inProcess.js';
 
@@ -113,5 +114,15 @@ describe('main', () => {
   it('keeps separate runs independent', async () => {
     const [a, b] = await Promise.all([cli(['--version']), cli(['nope'])]);
     expect([a.code, b.code]).toEqual([0, 2]);
+  });
+});
+
+describe('resolvePath', () => {
+  it('keeps relative paths as typed in the process directory and resolves them elsewhere', () => {
+    const io = { stdout: () => undefined, stderr: () => undefined };
+    expect(resolvePath(io, 'run.jsonl')).toBe('run.jsonl');
+    expect(resolvePath({ ...io, cwd: process.cwd() }, 'out/run.jsonl')).toBe('out/run.jsonl');
+    expect(resolvePath({ ...io, cwd: '/data' }, 'run.jsonl')).toBe('/data/run.jsonl');
+    expect(resolvePath({ ...io, cwd: '/data' }, '/abs/run.jsonl')).toBe('/abs/run.jsonl');
   });
 });
