@@ -8,6 +8,7 @@
  */
 import { DISPUTE_OUTCOMES } from '../machines/dispute.js';
 import { levelIndex } from '../machines/ladder.js';
+import { isDraft, original } from 'immer';
 import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../machines/index.js';
 import type { FactOf, Recorded, Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
@@ -216,13 +217,22 @@ function start(s: Draft, e: FactOf<'LogStarted'>): void {
   };
 }
 
+/**
+ * The snapshot itself, not an immer draft of it: under `evolve` the compiled machines would
+ * otherwise read (and so copy) the draft's value tree on every transition.
+ */
+function plain<T extends object>(value: T): T {
+  return isDraft(value) ? (original(value as never) as T) : value;
+}
+
 /** Performs the transition a fact stands for; a machine that refuses it means a bad log. */
 function primary(s: Draft, e: Recorded, r: Route): void {
   switch (r.machine) {
     case 'cell': {
       if (!s.cell) throw new ReplayError(e.seq, `[cell] ${e.type} before the cell was proposed`);
-      const next = compiledCell.transition(s.cell.machine, r.event);
-      if (next === s.cell.machine) {
+      const current = plain(s.cell.machine);
+      const next = compiledCell.transition(current, r.event);
+      if (next === current) {
         throw new ReplayError(e.seq, `[cell] ${e.type} is not possible in state ${JSON.stringify(next.value)}`);
       }
       s.cell.machine = next;
@@ -231,8 +241,9 @@ function primary(s: Draft, e: Recorded, r: Route): void {
     case 'message': {
       const m = own(s.messages, r.id);
       if (!m) throw new ReplayError(e.seq, `[message] unknown message ${r.id}`);
-      const next = compiledMessage.transition(m.machine, r.event);
-      if (next === m.machine) {
+      const current = plain(m.machine);
+      const next = compiledMessage.transition(current, r.event);
+      if (next === current) {
         throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${r.id} in state ${String(next.value)}`);
       }
       m.machine = next;
@@ -241,8 +252,9 @@ function primary(s: Draft, e: Recorded, r: Route): void {
     case 'dispute': {
       const d = own(s.disputes, r.id);
       if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${r.id}`);
-      const next = compiledDispute.transition(d.machine, r.event);
-      if (next === d.machine) {
+      const current = plain(d.machine);
+      const next = compiledDispute.transition(current, r.event);
+      if (next === current) {
         throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${r.id} in state ${String(next.value)}`);
       }
       d.machine = next;
@@ -268,7 +280,7 @@ function dsp(s: Draft, id: string): Mutable<DisputeView> {
 
 /** Track signals are consequences, not facts: a signal the track cannot take is ignored. */
 function signal(s: Draft, track: Track, what: 'ENGAGE' | 'STRAIN' | 'EASE'): void {
-  if (s.cell) s.cell.machine = compiledCell.transition(s.cell.machine, { type: `${track}.${what}` });
+  if (s.cell) s.cell.machine = compiledCell.transition(plain(s.cell.machine), { type: `${track}.${what}` });
 }
 
 function pressure(s: Draft, e: Recorded, delta: number): void {
@@ -276,7 +288,7 @@ function pressure(s: Draft, e: Recorded, delta: number): void {
   const ladder = s.ladder;
   if (!meta || !ladder || delta === 0) return;
   const config = meta.ladder;
-  ladder.machine = compiledLadder(config).transition(ladder.machine, { type: 'PRESSURE', delta });
+  ladder.machine = compiledLadder(plain(config)).transition(plain(ladder.machine), { type: 'PRESSURE', delta });
   const index = levelIndex(config, ladder.machine.context.pressure);
   if (index === ladder.levelIndex) return;
   const now = ms(e.at);

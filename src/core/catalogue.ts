@@ -46,7 +46,11 @@ const partyRecord = <T extends z.ZodType>(value: T) => z.record(id, value);
 
 /** Ladder parameters recorded in the first event, so that replay needs nothing else. */
 export const ladderConfigSchema = z.strictObject({
-  levels: z.array(id).min(2),
+  // Level names become state names: no dots (xstate paths), no repeats.
+  levels: z
+    .array(id.refine((l) => !l.includes('.'), 'a level name may not contain "."'))
+    .min(2)
+    .refine((ls) => new Set(ls).size === ls.length, 'levels must be distinct'),
   /** `thresholds[i]` is the pressure at which level i begins; thresholds[0] must be 0. */
   thresholds: z.array(z.number().min(0)).min(2),
   /** Pressure never exceeds this. */

@@ -53,8 +53,9 @@ const open = {
 export const disputeMachine = setup({
   types: {} as { context: DisputeContext; events: DisputeMachineEvent; input: DisputeInput },
   guards: {
-    // A second acceptance by the same party changes nothing, so it is not a transition.
-    alreadyAccepted: ({ context, event }) => event.type === 'ACCEPT_RULING' && context.accepted.includes(event.by),
+    // A second acceptance, or one by someone outside the dispute, changes nothing: no transition.
+    alreadyAccepted: ({ context, event }) =>
+      event.type === 'ACCEPT_RULING' && (context.accepted.includes(event.by) || !context.parties.includes(event.by)),
     completesAcceptance: ({ context, event }) =>
       event.type === 'ACCEPT_RULING' &&
       context.parties.every((p) => p === event.by || context.accepted.includes(p)),

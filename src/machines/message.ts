@@ -25,6 +25,7 @@ export const messageMachine = setup({
   types: {} as { context: MessageContext; events: MessageMachineEvent },
   guards: {
     wasDelivered: ({ context }) => context.delivered,
+    notYetDelivered: ({ context }) => !context.delivered,
   },
   actions: {
     markDelivered: assign({ delivered: true }),
@@ -46,7 +47,7 @@ export const messageMachine = setup({
     },
     overdue: {
       on: {
-        DELIVER: { actions: 'markDelivered' },
+        DELIVER: { guard: 'notYetDelivered', actions: 'markDelivered' },
         ACK: { guard: 'wasDelivered', target: 'acknowledged' },
         REFER: 'referred',
         LOSE: 'lost',
@@ -54,7 +55,7 @@ export const messageMachine = setup({
     },
     referred: {
       on: {
-        DELIVER: { actions: 'markDelivered' },
+        DELIVER: { guard: 'notYetDelivered', actions: 'markDelivered' },
         ACK: { guard: 'wasDelivered', target: 'acknowledged' },
         LOSE: 'lost',
       },

@@ -16,7 +16,12 @@ const common = {
   disputeThreshold: unit(
     'Minimum observed severity (0-1) of an incident against this party before it raises a dispute.',
   ).default(0.3),
-  settle: unit('Chance (0-1) that this party accepts a proposed settlement.').default(0.5),
+  settle: unit(
+    'Chance (0-1) that this party accepts a settlement. Default by kind: dove 0.95, generous 0.7, hawk 0.2, others 0.5.',
+  ).exactOptional(),
+  retaliationDelay: duration(
+    'How long this party waits before retaliating: the window in which the cell can clear up a misunderstanding.',
+  ).default('PT12H'),
 };
 
 const policy = <K extends string, S extends z.ZodRawShape>(kind: K, doc: string, shape: S) =>

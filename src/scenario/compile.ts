@@ -25,16 +25,13 @@ export interface CompileOptions {
 
 const ms = (d: string): number => parseDuration(d) as number;
 const at = (i: string): number => parseInstant(i) as number;
-const DEFAULT_RETALIATION_DELAY = 'PT12H';
 
 type Policy = Scenario['parties'][string]['policy'];
 
 function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
   const kind = p.kind as PolicyKind;
   const base = POLICY_DEFAULTS[kind];
-  const extra = p as Partial<Record<'generosity' | 'retaliate' | 'raiseDispute' | 'acknowledge' | 'escalate' | 'settle', number>> & {
-    retaliationDelay?: string;
-  };
+  const extra = p as Partial<Record<'generosity' | 'retaliate' | 'raiseDispute' | 'acknowledge' | 'escalate', number>>;
   return {
     kind,
     generosity: extra.generosity ?? base.generosity,
@@ -42,12 +39,12 @@ function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
     raiseDispute: extra.raiseDispute ?? base.raiseDispute,
     acknowledge: extra.acknowledge ?? base.acknowledge,
     escalate: extra.escalate ?? base.escalate,
-    settle: extra.settle ?? base.settle,
+    settle: p.settle ?? base.settle,
     // Hawks accept rulings half as often as the supervisor's base rate.
     acceptRuling: kind === 'hawk' ? rulingAccepted / 2 : rulingAccepted,
     ackDelayMs: ms(p.ackDelay),
     answerDelayMs: ms(p.answerDelay),
-    retaliationDelayMs: ms(extra.retaliationDelay ?? DEFAULT_RETALIATION_DELAY),
+    retaliationDelayMs: ms(p.retaliationDelay),
     disputeThreshold: p.disputeThreshold,
   };
 }
@@ -62,6 +59,7 @@ interface IncidentFields {
   readonly where?: string | undefined;
   readonly description?: string | undefined;
   readonly warn?: string | undefined;
+  readonly blamed?: string | undefined;
 }
 
 function incidentSpec(s: Scenario, f: IncidentFields): IncidentSpec {
@@ -78,6 +76,7 @@ function incidentSpec(s: Scenario, f: IncidentFields): IncidentSpec {
     ...(f.where === undefined ? {} : { where: f.where }),
     ...(f.description === undefined ? {} : { description: f.description }),
     ...(f.warn === undefined ? {} : { warnLeadMs: ms(f.warn) }),
+    ...(f.blamed === undefined ? {} : { blamed: f.blamed }),
   };
 }
 

@@ -94,7 +94,7 @@ export const DEFAULT_LEVELS: readonly string[] = ['calm', 'tension', 'crisis', '
 export const ladderSchema = z
   .strictObject({
     levels: z
-      .array(id('A level name.'))
+      .array(id('A level name (no ".").').refine((l) => !l.includes('.'), 'a level name may not contain "."'))
       .min(2)
       .default(() => [...DEFAULT_LEVELS])
       .describe('Escalation levels, lowest first.'),

@@ -56,7 +56,7 @@ function checkKindsAndGenerators(cx: Context, s: Loose): void {
   list(s.generators).forEach((g, i) => {
     const path = ['generators', i];
     checkIncidentKind(cx, [...path, 'incident'], field(g, 'incident'));
-    checkActor(cx, [...path, 'by'], field(g, 'by'), false);
+    if (field(g, 'by') !== 'world') checkActor(cx, [...path, 'by'], field(g, 'by'), false);
     checkActor(cx, [...path, 'against'], field(g, 'against'), false);
     checkPair(cx, path, g);
     checkCameo(cx, path, g);

@@ -14,8 +14,12 @@ const incident = z
   .strictObject({
     id: id('Incident id, unique in the timeline; disputes and messages refer to it.'),
     kind: id('Incident kind: a built-in (incursion, airstrike, …) or one declared in incidentKinds.'),
-    by: id('Party that carried it out.'),
+    by: id('Party that carried it out, or world for an unidentified actor (an armed group, smugglers …).'),
     against: id('Party it was directed against.'),
+    warn: duration('Advance warning through the cell this long before it happens (deconfliction), e.g. PT6H.', {
+      positive: true,
+    }).exactOptional(),
+    blamed: id('Who the victim blames (scripted fog: a party or world). Default: drawn from fog.misattribution.').exactOptional(),
     where: text('Location, e.g. buffer zone.', 200).exactOptional(),
     description: text('What happened.').exactOptional(),
     severity: severity.exactOptional(),
@@ -158,13 +162,16 @@ export const incidentKindsSchema = z
 export const generatorSchema = z
   .strictObject({
     incident: id('Incident kind to generate.'),
-    by: id('Party carrying out the incidents.'),
+    by: id('Party carrying out the incidents, or world for unidentified actors.'),
     against: id('Party the incidents are directed against.'),
     every: duration('Mean interval between incidents (a Poisson process).', { positive: true }),
     cameo: cameo('CAMEO code overriding the kind’s code.').exactOptional(),
     weight: weight('Goldstein weight overriding the code’s weight.').exactOptional(),
     severity: unit('Severity (0-1) overriding the kind’s severity.').exactOptional(),
     where: text('Location of the generated incidents.', 200).exactOptional(),
+    warn: duration('Each incident is announced through the cell this long before it happens, e.g. PT6H.', {
+      positive: true,
+    }).exactOptional(),
     from: instant('Generate no incident before this instant (default: start).').exactOptional(),
     until: instant('Generate no incident after this instant (default: the end of the horizon).').exactOptional(),
   })

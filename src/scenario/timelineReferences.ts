@@ -81,8 +81,10 @@ export function checkTimeline(cx: Context, entries: readonly unknown[]): void {
     if (incident !== undefined) {
       const p = [...path, 'incident'];
       checkIncidentKind(cx, [...p, 'kind'], field(incident, 'kind'));
-      checkActor(cx, [...p, 'by'], field(incident, 'by'), false);
+      // `world` stands for unidentified actors: it may carry out an incident, or be blamed.
+      if (field(incident, 'by') !== 'world') checkActor(cx, [...p, 'by'], field(incident, 'by'), false);
       checkActor(cx, [...p, 'against'], field(incident, 'against'), false);
+      if (field(incident, 'blamed') !== 'world') checkActor(cx, [...p, 'blamed'], field(incident, 'blamed'), false);
       checkPair(cx, p, incident);
       checkCameo(cx, p, incident);
     }

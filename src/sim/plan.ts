@@ -58,6 +58,8 @@ export interface IncidentSpec {
   readonly description?: string;
   /** Advance warning sent through the cell this long before the incident (INCSEA / deconfliction). */
   readonly warnLeadMs?: number;
+  /** Who the victim blames, when the scenario scripts it (instead of drawing from the fog). */
+  readonly blamed?: string;
 }
 
 export interface GeneratorPlan extends IncidentSpec {

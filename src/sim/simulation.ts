@@ -97,6 +97,8 @@ class Simulation {
   private readonly held = new Map<string, Array<{ incidentId: string; party: string }>>();
   private readonly mediations = new Map<string, number>();
   private readonly disputesByIncident = new Map<string, string[]>();
+  /** Scripted attributions (timeline `blamed`), by incident id. */
+  private readonly blamed = new Map<string, string>();
   private incidentsSinceMeeting: string[] = [];
   private readonly game: RepeatedGame | undefined;
   private trafficSinceMeeting = new Set<string>();
@@ -344,6 +346,7 @@ class Simulation {
   }
 
   private occur(id: string, spec: IncidentSpec, retaliationFor?: string): void {
+    if (spec.blamed !== undefined) this.blamed.set(id, spec.blamed);
     const data = {
       incidentId: id,
       kind: spec.kind,
@@ -389,7 +392,9 @@ class Simulation {
         this.incidentsSinceMeeting.push(e.data.incidentId);
         const observer = e.data.against;
         if (!this.byId.has(observer)) return;
-        const seen = perceive(this.plan.fog, this.stream('fog', 'observe', observer), { by: e.actor, severity: e.data.severity }, observer, this.parties);
+        const drawn = perceive(this.plan.fog, this.stream('fog', 'observe', observer), { by: e.actor, severity: e.data.severity }, observer, this.parties);
+        const blamed = this.blamed.get(e.data.incidentId);
+        const seen = blamed === undefined ? drawn : { ...drawn, attributedTo: blamed };
         this.try(command('ObserveIncident', { actor: observer, at: this.at, cause: e.seq }, { incidentId: e.data.incidentId, ...seen }));
         return;
       }
@@ -526,11 +531,15 @@ class Simulation {
     }
   }
 
-  /** A warning delivered before the incident deconflicts it (the hotline did its job). */
+  /**
+   * A warning deconflicts an incident only if the warned party had acknowledged it before the
+   * incident happened: read, and so able to act (the Il-20 warning arrived, but too late).
+   */
   private warnedInTime(i: IncidentView, party: string): boolean {
     const w = this.warnings.get(i.id);
     const m = w === undefined ? undefined : own(this.state.messages, w);
-    return m !== undefined && m.to === party && m.deliveredAt !== undefined && m.deliveredAt <= i.at;
+    const acked = m?.acknowledgedAt;
+    return m !== undefined && m.to === party && acked !== undefined && (parseInstant(acked) as number) <= (parseInstant(i.at) as number);
   }
 
   private clarify(i: IncidentView, party: string, actor: string, messageId: string | undefined, cause?: number): void {

@@ -54,7 +54,7 @@ function next(model: Readonly<Model>, event: DisputeMachineEvent): string | unde
   const target = TABLE[model.state]?.[event.type];
   if (target === undefined || event.type !== 'ACCEPT_RULING') return target;
   // Accepting twice changes nothing, so it is refused.
-  if (model.accepted.has(event.by)) return undefined;
+  if (model.accepted.has(event.by) || !model.parties.includes(event.by)) return undefined;
   const accepted = new Set([...model.accepted, event.by]);
   return model.parties.every((p) => accepted.has(p)) ? 'ruled' : 'ruling';
 }

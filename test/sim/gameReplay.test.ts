@@ -63,8 +63,17 @@ function expectDecided(f: Fact, replayer: Replayer): void {
 function record(parties: GameParty[], settings: GameSettings, checkWithDecide: boolean) {
   const game = new RepeatedGame(parties, settings, Rng.seeded(9).split('game'));
   const events: Recorded[] = [logStarted(parties, settings)];
+  // Clarifications go through the cell, so a run with the cell sets it up first.
+  if (settings.cellEnabled) {
+    const cellFacts: Fact[] = [
+      fact('CellProposed', { at: START, actor: 'us' }, { tracks: [...TRACKS] }),
+      fact('CellEstablished', { at: START, actor: 'us' }, {}),
+      fact('CellActivated', { at: START, actor: 'cell' }, {}),
+    ];
+    for (const f of cellFacts) events.push({ ...f, seq: events.length + 1 } as Recorded);
+  }
   const replayer = new Replayer();
-  replayer.push(events[0] as Recorded);
+  for (const e of events) replayer.push(e);
   const tallies: Tally[] = [];
   const endSeq: number[] = [];
   const t: Tally = { rounds: 0, mutualRestraint: 0, mutualStrike: 0, accidents: 0, clarified: 0, payoffs: {} };
