@@ -1,5 +1,6 @@
-// Lint exists mainly to guard the pure core: src/core and src/machines must not touch
-// node:* modules, the wall clock or Math.random (determinism of replay depends on it).
+// Lint exists mainly to guard the pure core: src/core and src/machines (and the simulator
+// and generators, pure given a seed) must not touch node:* modules, the wall clock or
+// Math.random: determinism of replay and of seeded runs depends on it.
 import tseslint from 'typescript-eslint';
 
 const impure = {
@@ -44,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/machines/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/machines/**/*.ts', 'src/sim/**/*.ts', 'src/testing/**/*.ts'],
     rules: impure,
   },
 );
