@@ -2,7 +2,8 @@
  * `npm run bench`: the kernel benchmark. Generates a realistic log, then measures in-memory
  * replay against a hand-written ceiling and the naive xstate fold, replay from a file (with a
  * breakdown of where the time goes), and peak RSS while streaming a large file, and prints a
- * report; with --json the last line is one JSON object with every number.
+ * report; with --json the last line is one JSON object with every number. If a suite fails
+ * (a superlinear fold past its deadline, say), the suites done so far are still reported.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
@@ -13,11 +14,15 @@ import { canCollect } from './lib/measure.js';
 import { parseOptions, UsageError, type BenchOptions } from './lib/options.js';
 import { note } from './lib/progress.js';
 import { renderReport } from './lib/report.js';
-import { buildResults } from './lib/results.js';
+import { buildResults, type RunOutcome } from './lib/results.js';
 import { DEFAULT_SPEC, logFor, unitFor } from './lib/workload.js';
-import { runBigFile, type BigFileResult } from './suites/bigFile.js';
+import { runBigFile } from './suites/bigFile.js';
 import { runFromFile } from './suites/fromFile.js';
 import { runInMemory } from './suites/inMemory.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const load = (): number[] => loadavg().map((x) => Number(x.toFixed(2)));
 
 /** Share of each event type in `log`, largest first. */
 function mixOf(log: readonly Recorded[]): Record<string, number> {
@@ -30,20 +35,12 @@ function mixOf(log: readonly Recorded[]): Record<string, number> {
   );
 }
 
-async function bench(options: BenchOptions, dir: string, files: string[]): Promise<void> {
-  const env = {
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpus: availableParallelism(),
-    loadAtStart: loadavg().map((x) => Number(x.toFixed(2))),
-    gcBetweenRuns: canCollect,
-    options,
-  };
-  if (!canCollect) note('run with node --expose-gc for a full GC before each timed run (npm run bench does)');
+/** Runs the suites in order, filling `out` as each one completes. */
+async function runSuites(options: BenchOptions, dir: string, files: string[], out: Mutable<RunOutcome>): Promise<void> {
   note(`generating the workload (${options.events.toLocaleString('en-US')} events)`);
   const unit = unitFor(DEFAULT_SPEC);
   let log: Recorded[] | undefined = logFor(DEFAULT_SPEC, options.events);
-  const workload = {
+  out.workload = {
     events: log.length,
     seed: DEFAULT_SPEC.seed,
     unitSteps: DEFAULT_SPEC.unitSteps,
@@ -51,29 +48,33 @@ async function bench(options: BenchOptions, dir: string, files: string[]): Promi
     copies: Number(((log.length - unit.bootstrap.length) / unit.body.length).toFixed(2)),
     mix: mixOf(log),
   };
-  const inMemory = await runInMemory(log, { spec: DEFAULT_SPEC, rounds: options.rounds, naiveEvents: options.naiveEvents });
+  const inMemory = await runInMemory(log, {
+    spec: DEFAULT_SPEC,
+    rounds: options.rounds,
+    naiveEvents: options.naiveEvents,
+    deadlineMs: options.foldDeadline * 1000,
+  });
+  out.inMemory = inMemory;
   log = undefined; // the file suites must not pay GC for a million events they do not use
 
   const smallPath = join(dir, `bench-${options.events}.jsonl`);
   files.push(smallPath);
   const file = await runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys);
+  out.file = file;
   rmSync(smallPath, { force: true });
+  if (options.skipBig) return;
 
-  let big: BigFileResult | undefined;
-  if (!options.skipBig) {
-    const bigPath = join(dir, `bench-${options.big}.jsonl`);
-    files.push(bigPath);
-    const heapMB = Math.max(2048, Math.floor((totalmem() / 1e6) * 0.6));
-    try {
-      big = await runBigFile(unit, options.big, bigPath, file.bytes / options.events, heapMB);
-    } finally {
-      rmSync(bigPath, { force: true });
-    }
+  const bigPath = join(dir, `bench-${options.big}.jsonl`);
+  files.push(bigPath);
+  try {
+    out.big = await runBigFile(unit, options.big, bigPath, {
+      bytesPerEvent: file.bytes / options.events,
+      eventsPerSec: options.events / (Math.min(...file.fullFold.ms) / 1000),
+      heapMB: Math.max(2048, Math.floor((totalmem() / 1e6) * 0.6)),
+    });
+  } finally {
+    rmSync(bigPath, { force: true });
   }
-
-  const results = buildResults({ env, workload, inMemory, file, big });
-  process.stdout.write(`${renderReport(results).join('\n')}\n`);
-  if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -95,16 +96,29 @@ async function main(argv: readonly string[]): Promise<number> {
     cleanUp();
     process.exit(130);
   });
+  if (!canCollect) note('run with node --expose-gc for a full GC before each timed run (npm run bench does)');
+  const out: Mutable<RunOutcome> = {
+    env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: availableParallelism(), loadAtStart: load(), gcBetweenRuns: canCollect, options },
+    workload: undefined,
+    inMemory: undefined,
+    file: undefined,
+    big: undefined,
+    skippedBig: options.skipBig,
+    error: undefined,
+  };
   try {
-    await bench(options, dir, files);
-    return 0;
+    await runSuites(options, dir, files, out);
   } catch (e) {
-    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    out.error = e instanceof Error ? e.message : String(e);
     if (process.env.PARLEY_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
-    return 1;
   } finally {
     cleanUp();
   }
+  out.env = { ...out.env, loadAtEnd: load() };
+  const results = buildResults(out);
+  process.stdout.write(`${renderReport(results).join('\n')}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+  return out.error ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -17,6 +17,8 @@ export interface KeyNumbers {
   readonly disputeStates: Readonly<Record<string, number>>;
   readonly disputeOutcomes: Readonly<Record<string, number>>;
   readonly acceptances: number;
+  readonly findings: number;
+  readonly meetingsClosed: number;
   readonly deadlinesMissed: number;
   readonly accidentalIncidents: number;
   readonly cell: unknown;
@@ -55,6 +57,8 @@ export function keyNumbersOf(s: ParleyState): KeyNumbers {
     disputeStates: tally(disputes, (d) => String(d.machine.value)),
     disputeOutcomes: tally(disputes, (d) => d.outcome),
     acceptances: sum(disputes, (d) => d.machine.context.accepted.length),
+    findings: sum(disputes, (d) => d.machine.context.findings),
+    meetingsClosed: sum(Object.values(s.meetings), (x) => (x.closedAt === undefined ? 0 : 1)),
     deadlinesMissed: sum(disputes, (d) => d.deadlinesMissed),
     accidentalIncidents: sum(Object.values(s.incidents), (i) => (i.accidental ? 1 : 0)),
     cell: s.cell && {
@@ -105,6 +109,8 @@ export function keyNumbersOfCeiling(s: CeilingState): KeyNumbers {
     disputeStates: tally(disputes, (d) => d.state),
     disputeOutcomes: tally(disputes, (d) => d.outcome),
     acceptances: sum(disputes, (d) => d.accepted.length),
+    findings: sum(disputes, (d) => d.findings),
+    meetingsClosed: sum(Object.values(s.meetings), (x) => (x.closedAt === undefined ? 0 : 1)),
     deadlinesMissed: sum(disputes, (d) => d.deadlinesMissed),
     accidentalIncidents: sum(Object.values(s.incidents), (i) => (i.accidental ? 1 : 0)),
     cell: c && {

@@ -1,8 +1,8 @@
 /**
  * The four machines of src/machines, transcribed by hand into `switch` statements. Each
  * function applies one machine event in place and returns whether it was accepted, with the
- * same acceptance rules as the compiled machine (including the forbidden `REPORT_FINDINGS: {}`
- * of the dispute machine, which accepts nothing).
+ * same acceptance rules as the compiled machine (a guarded transition that changes nothing,
+ * like a second acceptance of the same ruling, counts as refused).
  */
 import type { Track } from '../../src/core/catalogue.js';
 import type { CellRow, DisputeRow, MessageRow } from './switchState.js';
@@ -39,7 +39,7 @@ export function messageEvent(m: MessageRow, event: 'DELIVER' | 'LOSE' | 'ACK' | 
 
 /** `overdue` and `referred` share these: a late delivery or acknowledgement, or a loss. */
 function late(m: MessageRow, event: string): boolean {
-  if (event === 'DELIVER') return (m.delivered = true);
+  if (event === 'DELIVER') return m.delivered ? false : (m.delivered = true);
   if (event === 'ACK') return m.delivered ? ((m.state = 'acknowledged'), true) : false;
   if (event === 'LOSE') return (m.state = 'lost'), true;
   return false;
@@ -76,8 +76,12 @@ function disputeTarget(d: DisputeRow, event: string, by: string): string | undef
           return 'withdrawn';
         case 'ESCALATE':
           return 'escalated';
+        case 'REPORT_FINDINGS':
+          if (d.state !== 'factFinding') return undefined;
+          d.findings += 1;
+          return 'factFinding';
         default:
-          return undefined; // includes REPORT_FINDINGS: forbidden in factFinding
+          return undefined;
       }
     case 'mediation':
       switch (event) {
@@ -97,8 +101,10 @@ function disputeTarget(d: DisputeRow, event: string, by: string): string | undef
     case 'ruling':
       switch (event) {
         case 'ACCEPT_RULING': {
+          // A second acceptance, or one by a non-party, is refused (the `alreadyAccepted` guard).
+          if (d.accepted.includes(by) || !d.parties.includes(by)) return undefined;
           const complete = d.parties.every((p) => p === by || d.accepted.includes(p));
-          if (!d.accepted.includes(by)) d.accepted = [...d.accepted, by];
+          d.accepted = [...d.accepted, by];
           return complete ? 'ruled' : 'ruling';
         }
         case 'REJECT_RULING':

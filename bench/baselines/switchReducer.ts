@@ -11,7 +11,7 @@
 import type { LadderConfig, Recorded, Track } from '../../src/core/catalogue.js';
 import { EVENT_TYPES } from '../../src/core/catalogue.js';
 import { parseInstant } from '../../src/core/time.js';
-import { type CeilingState, type CellRow, type DisputeRow, type IncidentRow, type MessageRow, newCell } from './switchState.js';
+import { type CeilingState, type CellRow, type DisputeRow, type IncidentRow, type MeetingRow, type MessageRow, newCell } from './switchState.js';
 import { cellEvent, disputeEvent, messageEvent, trackEvent, type CellEvent } from './switchMachines.js';
 
 export type { CeilingState } from './switchState.js';
@@ -33,6 +33,7 @@ export function ceilingInitial(): CeilingState {
     openDisputes: {},
     incidents: {},
     meetings: {},
+    openMeetings: [],
     steps: {},
     counters: {
       events: 0,
@@ -142,6 +143,9 @@ function step(s: CeilingState, e: Recorded): void {
       return;
     case 'CellSuspended': {
       const c = cellMove(s, e, 'SUSPEND');
+      // Suspension ends any meeting in session.
+      for (const id of s.openMeetings) (s.meetings[id] as MeetingRow).closedAt = e.at;
+      s.openMeetings.length = 0;
       c.suspendedSinceMs = parseInstant(e.at) as number;
       c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });
       return;
@@ -173,6 +177,7 @@ function step(s: CeilingState, e: Recorded): void {
         incidents: e.data.agenda.incidents.length,
         disputes: e.data.agenda.disputes.length,
       };
+      s.openMeetings.push(id);
       return;
     }
     case 'MeetingClosed': {
@@ -180,6 +185,7 @@ function step(s: CeilingState, e: Recorded): void {
       const m = get(s.meetings, e.data.meetingId);
       if (!m || m.closedAt !== undefined) fail(e, `meeting ${e.data.meetingId} is not open`);
       m.closedAt = e.at;
+      s.openMeetings.splice(s.openMeetings.indexOf(m.id), 1);
       return;
     }
     case 'MessageSent': {
@@ -263,6 +269,7 @@ function step(s: CeilingState, e: Recorded): void {
         done: false,
         parties: [e.actor, d.against],
         accepted: [],
+        findings: 0,
       };
       if (d.incidentId !== undefined) view.incidentId = d.incidentId;
       s.disputes[d.disputeId] = view;

@@ -59,6 +59,7 @@ export interface DisputeRow {
   done: boolean;
   parties: string[];
   accepted: string[];
+  findings: number;
 }
 
 export interface IncidentRow {
@@ -75,6 +76,15 @@ export interface IncidentRow {
   clarified: Record<string, string>;
   retaliatedBy: string[];
   accidental: boolean;
+}
+
+export interface MeetingRow {
+  id: string;
+  kind: string;
+  openedAt: string;
+  closedAt?: string;
+  incidents: number;
+  disputes: number;
 }
 
 export interface LadderRow {
@@ -100,7 +110,12 @@ export interface CeilingState {
   disputes: Record<string, DisputeRow>;
   openDisputes: Partial<Record<Track, number>>;
   incidents: Record<string, IncidentRow>;
-  meetings: Record<string, { id: string; kind: string; openedAt: string; closedAt?: string; incidents: number; disputes: number }>;
+  meetings: Record<string, MeetingRow>;
+  /**
+   * Ids of meetings without `closedAt`: the ceiling's index so that a suspension closes them
+   * without scanning every meeting (apply.ts scans; the resulting state is the same).
+   */
+  openMeetings: string[];
   steps: Record<string, { by: string; at: string; weight: number }>;
   game?: {
     rounds: number;

@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly fileRounds: number;
   /** Prefix length for the naive (xstate `transition()`) variant. */
   readonly naiveEvents: number;
+  /** Deadline of each validating fold, seconds (a superlinear fold is stopped, not waited for). */
+  readonly foldDeadline: number;
   /** Where the log files go (deleted afterwards). */
   readonly dir: string | undefined;
   readonly quick: boolean;
@@ -24,7 +26,7 @@ export interface BenchOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run bench -- [--json] [--quick] [--events N] [--big N] [--skip-big]
-                            [--rounds N] [--file-rounds N] [--naive N] [--dir PATH]`;
+                            [--rounds N] [--file-rounds N] [--naive N] [--fold-deadline S] [--dir PATH]`;
 
 function count(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
@@ -48,6 +50,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         rounds: { type: 'string' },
         'file-rounds': { type: 'string' },
         naive: { type: 'string' },
+        'fold-deadline': { type: 'string' },
         dir: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -68,6 +71,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     rounds: count('rounds', v.rounds, quick ? 3 : 5, 1),
     fileRounds: count('file-rounds', v['file-rounds'], quick ? 1 : 3, 1),
     naiveEvents: count('naive', v.naive, quick ? 5_000 : 20_000, 10),
+    foldDeadline: count('fold-deadline', v['fold-deadline'], 90, 1),
     dir: v.dir,
     quick,
   };

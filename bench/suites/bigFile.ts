@@ -28,25 +28,44 @@ export function freeBytes(dir: string): number {
   return s.bavail * s.bsize;
 }
 
-function runChild(path: string, mode: 'fold' | 'read', heapMB: number): Promise<StreamReport> {
+function runChild(path: string, mode: 'fold' | 'read', heapMB: number, timeoutMs: number): Promise<StreamReport> {
   const script = fileURLToPath(new URL('../children/stream.js', import.meta.url));
   const child = fork(script, [JSON.stringify({ path, mode })], {
     execArgv: ['--expose-gc', `--max-old-space-size=${heapMB}`],
     stdio: 'inherit',
   });
+  let timedOut = false;
+  // A fold that scales badly must not hold the whole benchmark hostage.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill();
+  }, timeoutMs);
   return new Promise((resolve, reject) => {
     let report: StreamReport | undefined;
     child.on('message', (m: StreamReport) => (report = m));
     child.on('error', reject);
-    child.on('exit', (code) => (report ? resolve(report) : reject(new Error(`stream child (${mode}) exited with code ${String(code)}`))));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (report) resolve(report);
+      else if (timedOut) reject(new Error(`stream child (${mode}) did not finish within ${(timeoutMs / 1000).toFixed(0)} s (4× what the 1M file rate predicts)`));
+      else reject(new Error(`stream child (${mode}) exited with code ${String(code)}`));
+    });
   });
 }
 
-/**
- * Writes `events` events to `path` and measures both children. `bytesPerEvent` (from the 1M
- * file) sizes the disk check before anything is written.
- */
-export async function runBigFile(unit: Unit, events: number, path: string, bytesPerEvent: number, heapMB: number): Promise<BigFileResult> {
+/** What the 1M-event file suite tells about the big run. */
+export interface BigFileHints {
+  readonly bytesPerEvent: number;
+  /** End-to-end replay rate from a file, to size the children's timeout. */
+  readonly eventsPerSec: number;
+  /** Heap limit of the children, MB. */
+  readonly heapMB: number;
+}
+
+/** Writes `events` events to `path` and measures both children. */
+export async function runBigFile(unit: Unit, events: number, path: string, hints: BigFileHints): Promise<BigFileResult> {
+  const { bytesPerEvent, heapMB } = hints;
+  const timeoutMs = Math.max(120_000, (4000 * events) / hints.eventsPerSec);
   const dir = dirname(path);
   const needed = Math.ceil(events * bytesPerEvent * 1.1);
   const free = freeBytes(dir);
@@ -58,8 +77,8 @@ export async function runBigFile(unit: Unit, events: number, path: string, bytes
   const summary = await writeLog(unit, events, path, `writing ${events.toLocaleString('en-US')} events with createLogFile`);
   const writeMs = performance.now() - t0;
   note('child 1/2: stream + validate + fold (Replayer)');
-  const fold = await runChild(path, 'fold', heapMB);
+  const fold = await runChild(path, 'fold', heapMB, timeoutMs);
   note('child 2/2: stream + validate only (events dropped)');
-  const read = await runChild(path, 'read', heapMB);
+  const read = await runChild(path, 'read', heapMB, timeoutMs);
   return { events, bytes: summary.bytes, writeMs, fold, read };
 }

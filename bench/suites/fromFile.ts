@@ -4,8 +4,9 @@
  * time goes. All variants read the same file, interleaved round by round; the file was just
  * written, so reads come from the page cache (this measures the CPU cost, not the disk).
  */
+import type { Recorded } from '../../src/core/catalogue.js';
 import { Replayer } from '../../src/core/replay.js';
-import { readEvents } from '../../src/log/readEvents.js';
+import { readEventBatches, readEvents } from '../../src/log/readEvents.js';
 import { readLineBatches } from '../../src/log/reader.js';
 import type { Validation } from '../../src/log/lineCheck.js';
 import { differences, keyNumbersOf, type KeyNumbers } from '../baselines/agreement.js';
@@ -28,6 +29,8 @@ export interface FromFileResult {
   readonly envelopeFold: Timing;
   /** `readEvents` 'full' into a `Replayer`: the headline number. */
   readonly fullFold: Timing;
+  /** `readEventBatches` 'full' into a `Replayer` (one await per chunk, not per event). */
+  readonly fullFoldBatches: Timing;
 }
 
 async function parseOnly(path: string): Promise<number> {
@@ -50,6 +53,14 @@ async function fold(path: string, validate: Validation): Promise<Replayer> {
   return r;
 }
 
+async function foldBatches(path: string): Promise<Replayer> {
+  const r = new Replayer();
+  for await (const batch of readEventBatches(path, { validate: 'full' })) {
+    for (let i = 0; i < batch.length; i++) r.push(batch[i] as Recorded);
+  }
+  return r;
+}
+
 /** Writes `events` events to `path` with the log writer, then times the read variants. */
 export async function runFromFile(unit: Unit, events: number, path: string, rounds: number, expected: KeyNumbers): Promise<FromFileResult> {
   let bytes = 0;
@@ -59,15 +70,16 @@ export async function runFromFile(unit: Unit, events: number, path: string, roun
   // The file must fold to what the in-memory log folds to (this also warms the reader up).
   const diffs = differences(keyNumbersOf((await fold(path, 'full')).peek()), expected);
   if (diffs.length > 0) throw new Error(`bench: the log read back from the file folds differently:\n  ${diffs.join('\n  ')}`);
-  const t = { parseOnly: [] as Sample[], envelope: [] as Sample[], full: [] as Sample[], envelopeFold: [] as Sample[], fullFold: [] as Sample[] };
+  const t = { parseOnly: [] as Sample[], envelope: [] as Sample[], full: [] as Sample[], envelopeFold: [] as Sample[], fullFold: [] as Sample[], fullFoldBatches: [] as Sample[] };
   for (let round = 1; round <= rounds; round++) {
     t.parseOnly.push(await timeAsync(() => parseOnly(path)));
     t.envelope.push(await timeAsync(() => drain(path, 'envelope')));
     t.full.push(await timeAsync(() => drain(path, 'full')));
     t.envelopeFold.push(await timeAsync(() => fold(path, 'envelope')));
     t.fullFold.push(await timeAsync(() => fold(path, 'full')));
+    t.fullFoldBatches.push(await timeAsync(() => foldBatches(path)));
     const last = (xs: Sample[]): string => (xs[xs.length - 1] as Sample).ms.toFixed(0);
-    note(`file round ${round}/${rounds}: parse ${last(t.parseOnly)} ms, +envelope ${last(t.envelope)}, +full ${last(t.full)}, envelope+fold ${last(t.envelopeFold)}, full+fold ${last(t.fullFold)}`);
+    note(`file round ${round}/${rounds}: parse ${last(t.parseOnly)} ms, +envelope ${last(t.envelope)}, +full ${last(t.full)}, envelope+fold ${last(t.envelopeFold)}, full+fold ${last(t.fullFold)}, batches ${last(t.fullFoldBatches)} ms`);
   }
   const of = (samples: Sample[]): Timing => timing(events, samples);
   return {
@@ -78,5 +90,6 @@ export async function runFromFile(unit: Unit, events: number, path: string, roun
     full: of(t.full),
     envelopeFold: of(t.envelopeFold),
     fullFold: of(t.fullFold),
+    fullFoldBatches: of(t.fullFoldBatches),
   };
 }
