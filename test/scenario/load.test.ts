@@ -39,7 +39,8 @@ describe('parseScenario on a valid file', () => {
       ackDelay: 'PT6H',
       answerDelay: 'PT6H',
       disputeThreshold: 0.3,
-      settle: 0.5,
+      // settle has no default here: the simulator uses the policy kind's own.
+      retaliationDelay: 'PT12H',
     });
     expect(s.weights).toEqual({ '195': -9.5 });
   });
