@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fact } from '../../src/core/catalogue.js';
+import { EVENT_TYPES, fact } from '../../src/core/catalogue.js';
+import { formatInstant } from '../../src/core/time.js';
 import { canonicalJson } from '../../src/log/canonical.js';
 import { chainHash, encodeLine, envelopeBody, envelopeBodyFast, GENESIS_HASH } from '../../src/log/chain.js';
 import { linesOf, logText, sampleFacts } from '../fixtures/logs/build.js';
@@ -34,23 +35,27 @@ describe('hash chain', () => {
     );
   });
 
-  it('has a fast body encoder equal to the generic canonical form', () => {
+  it('has fast encoders equal to the generic canonical form and to JSON of the envelope', () => {
+    const idChar = fc.constantFrom(...'abcXYZ019_.:-');
     fc.assert(
       fc.property(
         fc.record(
           {
             seq: fc.integer({ min: 1, max: 2 ** 40 }),
-            at: fc.string(),
-            type: fc.string(),
+            at: fc.integer({ min: 0, max: 4_102_444_800_000 }).map(formatInstant),
+            type: fc.constantFrom(...EVENT_TYPES),
             v: fc.integer({ min: 1, max: 9 }),
-            actor: fc.string(),
+            actor: fc.tuple(fc.constantFrom('a', 'Z', '7'), fc.string({ unit: idChar, maxLength: 20 })).map(([a, b]) => a + b),
             data: fc.dictionary(fc.string(), fc.jsonValue()),
             cause: fc.integer({ min: 1, max: 2 ** 40 }),
           },
           { requiredKeys: ['seq', 'at', 'type', 'v', 'actor', 'data'] },
         ),
         (envelope) => {
-          expect(envelopeBodyFast(envelope, canonicalJson(envelope.data))).toBe(envelopeBody(envelope));
+          const dataJson = canonicalJson(envelope.data);
+          expect(envelopeBodyFast(envelope, dataJson)).toBe(envelopeBody(envelope));
+          const line = encodeLine(envelope, dataJson, 'a'.repeat(64));
+          expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify({ ...envelope, hash: 'a'.repeat(64) })));
         },
       ),
       { numRuns: 300 },
