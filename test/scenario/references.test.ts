@@ -262,7 +262,7 @@ describe('validateScenario: policies', () => {
       }),
     ).toEqual([
       'parties.a.policy.kind: expected one of: scripted, tit-for-tat, generous-tit-for-tat, hawk, dove, probabilistic; found the string "tit-for-tatt"; did you mean "tit-for-tat"?',
-      'parties.b.policy.generosity: unknown key "generosity" (expected one of: kind, ackDelay, answerDelay, disputeThreshold, settle)',
+      'parties.b.policy.generosity: unknown key "generosity" (expected one of: kind, ackDelay, answerDelay, disputeThreshold, settle, retaliationDelay)',
       'supervisor.policy.intervene: missing; expected a number',
     ]);
   });
