@@ -7,6 +7,7 @@
 import type { Recorded } from '../core/catalogue.js';
 import { ChainChecker } from './chainCheck.js';
 import { LogFormatError } from './errors.js';
+import { flatten } from './flatten.js';
 import { isProblem, parseLine, type LineProblem, type ParsedLine, type Validation } from './lineCheck.js';
 import { readLineBatches, type ReadLinesOptions } from './reader.js';
 
@@ -25,8 +26,8 @@ export interface ReadEventsOptions extends ReadLinesOptions {
  *   `empty` for an empty file), after yielding every event before it.
  * @example for await (const e of readEvents('run.jsonl')) state = evolve(state, e);
  */
-export async function* readEvents(path: string, options: ReadEventsOptions = {}): AsyncGenerator<Recorded> {
-  for await (const batch of readEventBatches(path, options)) yield* batch;
+export function readEvents(path: string, options: ReadEventsOptions = {}): AsyncIterableIterator<Recorded> {
+  return flatten(readEventBatches(path, options));
 }
 
 /**

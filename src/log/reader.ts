@@ -8,6 +8,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { ioError, LogFormatError, LogIoError } from './errors.js';
+import { flatten } from './flatten.js';
 
 /** The longest line accepted by default: 1 MiB (a Parley event is a few hundred bytes). */
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -105,10 +106,12 @@ export async function* readLineBatches(path: string, options: ReadLinesOptions =
  * @example for await (const { line, text } of readLines('run.jsonl')) console.log(line, text.length);
  * @throws see {@link readLineBatches}.
  */
-export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncGenerator<Line> {
-  for await (const batch of readLineBatches(path, options)) {
-    for (let i = 0; i < batch.texts.length; i++) yield { line: batch.first + i, text: batch.texts[i] as string };
-  }
+export function readLines(path: string, options: ReadLinesOptions = {}): AsyncIterableIterator<Line> {
+  return flatten(numbered(readLineBatches(path, options)));
+}
+
+async function* numbered(batches: AsyncGenerator<LineBatch>): AsyncGenerator<Line[]> {
+  for await (const { first, texts } of batches) yield texts.map((text, i) => ({ line: first + i, text }));
 }
 
 async function openForReading(path: string): Promise<FileHandle> {
