@@ -4,7 +4,7 @@
  * follows a broken line cannot be trusted anyway. The file is only ever read.
  */
 import { LogError, LogFormatError, LogIoError, type LogProblemKind } from './errors.js';
-import { readEvents } from './readEvents.js';
+import { readEventBatches } from './readEvents.js';
 
 /** A log that verified. `lastAt` is the simulated time of the last event. */
 export interface VerifyOk {
@@ -41,9 +41,9 @@ export async function verifyLog(path: string): Promise<VerifyReport> {
   let events = 0;
   let last: { seq: number; hash: string; at: string } | undefined;
   try {
-    for await (const e of readEvents(path, { validate: 'full', verifyHashes: true })) {
-      events++;
-      last = e as typeof last;
+    for await (const batch of readEventBatches(path, { validate: 'full', verifyHashes: true })) {
+      events += batch.length;
+      last = batch[batch.length - 1] as typeof last;
     }
   } catch (e) {
     if (e instanceof LogFormatError) {
