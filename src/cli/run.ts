@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type { Fact, Recorded } from '../core/catalogue.js';
 import { createLogFile, type LogFileWriter, type LogSummary } from '../log/writer.js';
 import { checkExpectations, type ExpectationReport } from '../report/expectations.js';
-import { computeOutcomes, type Outcomes } from '../report/metrics.js';
+import { computeOutcomes } from '../report/metrics.js';
 import { formatSummary } from '../report/summary.js';
 import { compileScenario } from '../scenario/compile.js';
 import { runPlan, type Refusal } from '../sim/simulation.js';
@@ -63,7 +63,10 @@ export const registerRun: RegisterCommand = (program, ctx) => {
             if (writer) {
               const { seq: _seq, hash: _hash, ...f } = e;
               batch.push(f as Fact);
-              if (batch.length >= BATCH) flush(writer, batch), (batch = []);
+              if (batch.length >= BATCH) {
+                flush(writer, batch);
+                batch = [];
+              }
             }
             if (bar && e.seq % 4096 === 0) bar.update(Date.parse(e.at) - plan.startMs);
           },
@@ -126,5 +129,3 @@ function describeExpectations(report: ExpectationReport, quiet: boolean): string
   for (const r of shown) lines.push(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.expectation} (${r.actual})`);
   return `${lines.join('\n')}\n`;
 }
-
-export type { Outcomes };
