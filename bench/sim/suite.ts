@@ -1,0 +1,150 @@
+/**
+ * The simulator suite: how fast `runPlan` records events, with the log streamed to a file
+ * (exactly as `parley run --out` does it) and without, beside the kernel's replay figure
+ * (`Replayer.push`) over the very same events. The three are interleaved round by round, so
+ * their ratios are measured side by side; on a noisy machine the ratios mean more than the
+ * absolute rates.
+ *
+ * Every timed run is checked: the same number of events each time, and every written log
+ * ending in the same hash (the hash chain covers every byte, so equal hashes mean equal logs).
+ */
+import { rmSync } from 'node:fs';
+import type { Fact, Recorded } from '../../src/core/catalogue.js';
+import { Replayer } from '../../src/core/replay.js';
+import { createLogFile, type LogSummary } from '../../src/log/writer.js';
+import type { Plan } from '../../src/sim/plan.js';
+import { runPlan } from '../../src/sim/simulation.js';
+import { timeAsync, timeSync, timing, type Sample, type Timing } from '../lib/measure.js';
+import { note } from '../lib/progress.js';
+import { loadWorkload } from './workload.js';
+
+/** Events buffered before they are handed to the log writer (as in src/cli/run.ts). */
+const BATCH = 8192;
+
+/** Options of the simulator suite. */
+export interface SimulatorOptions {
+  /** The scenario to simulate. */
+  readonly scenario: string;
+  /** Stop each run after this many events (`--max-events`); the whole horizon when absent. */
+  readonly maxEvents?: number | undefined;
+  /** Interleaved rounds of the three variants. */
+  readonly rounds: number;
+  /** Path of the log the writing variant produces (deleted afterwards). */
+  readonly logPath: string;
+}
+
+/** What the suite measured. */
+export interface SimulatorResult {
+  readonly scenario: string;
+  readonly events: number;
+  readonly simulatedMs: number;
+  readonly endedBy: 'horizon' | 'stopped';
+  /** Share of each event type, largest first. */
+  readonly mix: Readonly<Record<string, number>>;
+  readonly logBytes: number;
+  /** Hash of the last event of the written log: identifies the whole log. */
+  readonly logHash: string;
+  /** `runPlan(plan)`, nothing written. */
+  readonly noWrite: Timing;
+  /** `runPlan` with every event batched into `createLogFile`, then committed. */
+  readonly write: Timing;
+  /** `Replayer.push` over the events of one run, in memory. */
+  readonly replay: Timing;
+}
+
+/** Simulates `plan` into a new log at `path`, batching as `parley run` does. */
+async function simulateToFile(plan: Plan, path: string): Promise<LogSummary> {
+  const writer = await createLogFile(path);
+  let batch: Fact[] = [];
+  try {
+    runPlan(plan, {
+      onEvent: (e: Recorded) => {
+        const { seq: _seq, hash: _hash, ...f } = e;
+        batch.push(f as Fact);
+        if (batch.length >= BATCH) writer.append(batch), (batch = []);
+      },
+    });
+    if (batch.length > 0) writer.append(batch);
+    return await writer.commit();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+}
+
+function capture(plan: Plan): Recorded[] {
+  const events: Recorded[] = [];
+  runPlan(plan, { onEvent: (e) => events.push(e) });
+  return events;
+}
+
+function fold(events: readonly Recorded[]): Replayer {
+  const r = new Replayer();
+  for (let i = 0; i < events.length; i++) r.push(events[i] as Recorded);
+  return r;
+}
+
+function mixOf(events: readonly Recorded[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => [t, Number((n / events.length).toFixed(4))]),
+  );
+}
+
+function mustEqual(what: string, actual: unknown, expected: unknown): void {
+  if (actual !== expected) {
+    throw new Error(`bench: ${what} differs between runs of the same plan (${String(actual)}, expected ${String(expected)}): the simulator is not deterministic`);
+  }
+}
+
+/** Runs the suite. The first runs (one of each variant, untimed) are the warm-up. */
+export async function runSimulator(options: SimulatorOptions): Promise<SimulatorResult> {
+  const { path, plan } = await loadWorkload(options.scenario, options.maxEvents);
+  note(`simulator: warm-up run of ${path}`);
+  let events: Recorded[] | undefined = capture(plan);
+  const count = events.length;
+  const last = events[count - 1] as Recorded;
+  const mix = mixOf(events);
+  const endedBy = last.type === 'SimulationEnded' ? last.data.reason : 'horizon';
+  const simulatedMs = Date.parse(last.at) - plan.startMs;
+  fold(events);
+  events = undefined;
+  const first = await simulateToFile(plan, options.logPath);
+  mustEqual('the number of events written', first.seq, count);
+  note(`simulator: ${count.toLocaleString('en-US')} events, ${(first.bytes / 1e6).toFixed(0)} MB of log; ${options.rounds} timed round(s)`);
+  const t = { noWrite: [] as Sample[], write: [] as Sample[], replay: [] as Sample[] };
+  try {
+    for (let round = 1; round <= options.rounds; round++) {
+      let n = 0;
+      t.noWrite.push(timeSync(() => (n = runPlan(plan).events)));
+      mustEqual('the number of events', n, count);
+      let summary: LogSummary | undefined;
+      t.write.push(await timeAsync(async () => (summary = await simulateToFile(plan, options.logPath))));
+      mustEqual('the hash of the written log', summary?.hash, first.hash);
+      // Captured afresh each round and dropped after it, so the simulator's runs do not pay
+      // the garbage collector for a million retained events they never use.
+      const captured = capture(plan);
+      mustEqual('the number of events captured', captured.length, count);
+      t.replay.push(timeSync(() => fold(captured)));
+      const ms = (xs: Sample[]): string => (xs[xs.length - 1] as Sample).ms.toFixed(0);
+      note(`simulator round ${round}/${options.rounds}: no log ${ms(t.noWrite)} ms, with log ${ms(t.write)} ms, replay ${ms(t.replay)} ms`);
+    }
+  } finally {
+    rmSync(options.logPath, { force: true });
+  }
+  return {
+    scenario: path,
+    events: count,
+    simulatedMs,
+    endedBy: endedBy === 'stopped' ? 'stopped' : 'horizon',
+    mix,
+    logBytes: first.bytes,
+    logHash: first.hash,
+    noWrite: timing(count, t.noWrite),
+    write: timing(count, t.write),
+    replay: timing(count, t.replay),
+  };
+}
