@@ -61,7 +61,6 @@ async function runSuites(options: BenchOptions, dir: string, files: string[], ou
   files.push(smallPath);
   const file = await runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys);
   out.file = file;
-  rmSync(smallPath, { force: true });
   if (options.skipBig) return;
 
   const bigPath = join(dir, `bench-${options.big}.jsonl`);
@@ -71,6 +70,7 @@ async function runSuites(options: BenchOptions, dir: string, files: string[], ou
       bytesPerEvent: file.bytes / options.events,
       eventsPerSec: options.events / (Math.min(...file.fullFold.ms) / 1000),
       heapMB: Math.max(2048, Math.floor((totalmem() / 1e6) * 0.6)),
+      reference: { path: smallPath, bytes: file.bytes },
     });
   } finally {
     rmSync(bigPath, { force: true });

@@ -15,7 +15,7 @@ import type { Recorded } from '../../src/core/catalogue.js';
 import type { CompiledMachine, MachineSnap } from '../../src/machines/index.js';
 import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../../src/machines/index.js';
 import { keyNumbersOf } from '../baselines/agreement.js';
-import { timeSync } from '../lib/measure.js';
+import { timeSettled } from '../lib/measure.js';
 import { logFor, type WorkloadSpec } from '../lib/workload.js';
 
 function useXstate<C, E extends EventObject>(m: CompiledMachine<C, E>): void {
@@ -47,6 +47,5 @@ const send = (message: unknown): void => {
 send({ kind: 'ready', keys: keyNumbersOf(fold(log).peek()) });
 process.on('message', (message: { kind: string }) => {
   if (message.kind === 'exit') process.exit(0);
-  if (message.kind !== 'run') return;
-  send({ kind: 'ran', sample: timeSync(() => fold(log)) });
+  if (message.kind === 'run') void timeSettled(() => fold(log)).then((sample) => send({ kind: 'ran', sample }));
 });

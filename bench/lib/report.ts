@@ -100,7 +100,8 @@ function renderBig(r: Results): string[] {
   const e = b.replay.entities ?? {};
   const entities = Object.values(e).reduce((x, y) => x + y, 0);
   const out = [
-    `3. Peak RSS streaming ${int(b.events)} events — ${mb(b.bytes)} file written by createLogFile at ${perSec(b.writeEventsPerSec)}; each measurement in a fresh child`,
+    `3. Peak RSS streaming ${int(b.events)} events — ${mb(b.bytes)} file, written at ${perSec(b.writeEventsPerSec)} by the bench's fast writer (its first`,
+    `   ${mb(b.checkedAgainstCreateLogFileBytes)} checked byte for byte against the file createLogFile wrote); each measurement in a fresh child`,
     `  replay (readEvents 'full' → Replayer): peak RSS ${b.replay.peakRssMB.toFixed(0)} MB, ${perSec(b.replay.eventsPerSec)} over ${b.replay.seconds} s (by CPU: ${perSec(b.replay.cpuEventsPerSec)})`,
     `  stream only (same reader + validation, events dropped): peak RSS ${b.streamOnly.peakRssMB.toFixed(0)} MB, ${perSec(b.streamOnly.eventsPerSec)} (by CPU: ${perSec(b.streamOnly.cpuEventsPerSec)})`,
     `  node + code before reading: ${b.replay.startRssMB.toFixed(0)} MB RSS`,

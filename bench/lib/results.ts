@@ -92,6 +92,7 @@ function bigOf(b: BigFileResult) {
     events: b.events,
     bytes: b.bytes,
     writeEventsPerSec: round(b.events / (b.writeMs / 1000)),
+    checkedAgainstCreateLogFileBytes: b.checkedBytes,
     replay: stream(b.fold),
     streamOnly: stream(b.read),
   };

@@ -10,7 +10,7 @@ import type { Recorded } from '../../src/core/catalogue.js';
 import { replay, Replayer } from '../../src/core/replay.js';
 import { differences, keyNumbersOf, keyNumbersOfCeiling, type KeyNumbers } from '../baselines/agreement.js';
 import { ceilingApply, ceilingInitial } from '../baselines/switchReducer.js';
-import { timeSync, timing, type Sample, type Timing } from '../lib/measure.js';
+import { timeSettled, timing, type Sample, type Timing } from '../lib/measure.js';
 import { note } from '../lib/progress.js';
 import type { WorkloadSpec } from '../lib/workload.js';
 import { NaiveChild } from './naiveChild.js';
@@ -72,14 +72,14 @@ export async function runInMemory(log: readonly Recorded[], options: InMemoryOpt
     mustAgree('ours and the naive fold', differences(keyNumbersOf(foldOurs(prefix).peek()), keys));
     const t = { ours: [] as Sample[], ceiling: [] as Sample[], naive: [] as Sample[], oursPrefix: [] as Sample[] };
     for (let round = 1; round <= options.rounds; round++) {
-      t.ours.push(timeSync(() => foldOurs(log)));
-      t.ceiling.push(timeSync(() => foldCeiling(log)));
+      t.ours.push(await timeSettled(() => foldOurs(log)));
+      t.ceiling.push(await timeSettled(() => foldCeiling(log)));
       t.naive.push(await child.run());
-      t.oursPrefix.push(timeSync(() => foldOurs(prefix)));
+      t.oursPrefix.push(await timeSettled(() => foldOurs(prefix)));
       const last = (xs: Sample[]): string => (xs[xs.length - 1] as Sample).ms.toFixed(0);
       note(`round ${round}/${options.rounds}: ours ${last(t.ours)} ms, ceiling ${last(t.ceiling)} ms, naive ${last(t.naive)} ms (${naiveEvents} ev)`);
     }
-    const replayWithSnapshotMs = timeSync(() => replay(log)).ms;
+    const replayWithSnapshotMs = (await timeSettled(() => replay(log))).ms;
     const result = {
       ours: timing(log.length, t.ours),
       ceiling: timing(log.length, t.ceiling),

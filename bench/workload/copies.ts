@@ -23,7 +23,8 @@ function shifter(offsetMs: number): (at: string) => string {
   };
 }
 
-function renameData(data: Record<string, unknown>, suffix: string, shift: (at: string) => string): Record<string, unknown> {
+/** Data with every episode id suffixed and every instant passed through `shift`. */
+export function renameData(data: Record<string, unknown>, suffix: string, shift: (at: string) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in data) {
     const value = data[key];
@@ -37,11 +38,28 @@ function renameData(data: Record<string, unknown>, suffix: string, shift: (at: s
   return out;
 }
 
-/** Copy `k` (0-based) of the unit's body, as facts (no seq). Copy 0 keeps the original ids. */
+/** The last instant a log line can carry (parseInstant takes four-digit years). */
+const LAST_INSTANT = parseInstant('9999-12-31T23:59:59Z') as number;
+
+/** How far copy `k` is shifted in time: past the end of copy k - 1, plus an hour. */
+export function copyOffsetMs(unit: Unit, k: number): number {
+  const offset = k * (unit.spanMs + 3_600_000);
+  const last = (parseInstant((unit.body[unit.body.length - 1] as Recorded).at) as number) + offset;
+  if (last > LAST_INSTANT) throw new Error(`bench workload: copy ${k} of the episode would end after the year 9999; use fewer events`);
+  return offset;
+}
+
+/** The suffix of copy `k`'s ids (copy 0 keeps the original ids). */
+export function copySuffix(k: number): string {
+  return k === 0 ? '' : `.c${k}`;
+}
+
+/** Copy `k` (0-based) of the unit's body, as facts (no seq). */
 export function copyFacts(unit: Unit, k: number): Fact[] {
+  const offset = copyOffsetMs(unit, k);
   if (k === 0) return unit.body.map(stripSeq);
-  const suffix = `.c${k}`;
-  const shift = shifter(k * (unit.spanMs + 3_600_000));
+  const suffix = copySuffix(k);
+  const shift = shifter(offset);
   return unit.body.map((e) => {
     const f: Record<string, unknown> = { type: e.type, v: e.v, at: shift(e.at), actor: e.actor, data: renameData(e.data as Record<string, unknown>, suffix, shift) };
     return f as unknown as Fact;

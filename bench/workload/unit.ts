@@ -59,6 +59,8 @@ export function generateUnit(options: UnitOptions): Unit {
   const end = replayer.peek();
   const reset = isDeepStrictEqual(end.cell?.machine.value, activated) && Object.values(end.openDisputes).every((n) => n === 0);
   if (!reset) throw new Error('bench workload: the closing tail did not restore the post-activation cell state');
+  // Copies renumber seqs; a `cause` would need renumbering too, and the generator sets none.
+  if (events.some((e) => e.cause !== undefined)) throw new Error('bench workload: events with a cause are not supported');
   const body = events.slice(bootstrapLength);
   const first = Date.parse((body[0] as Recorded).at);
   return { bootstrap: events.slice(0, bootstrapLength), body, spanMs: Date.parse(last.at) - first };
