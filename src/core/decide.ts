@@ -16,7 +16,7 @@ import type { DomainErrorCode } from './errors.js';
 import { own } from './ids.js';
 import { routeOf } from './routing.js';
 import type { ParleyState } from './state.js';
-import { parseInstant } from './time.js';
+import { instantMs } from './instantMemo.js';
 
 type Role = 'party' | 'supervisor' | 'cell' | 'world' | 'sim';
 
@@ -103,13 +103,30 @@ function cellActive(s: ParleyState): boolean {
   return typeof v === 'object' && v !== null && 'active' in v;
 }
 
+/** Options of {@link decide}. */
+export interface DecideOptions {
+  /**
+   * Check the command's data against its event's schema in the catalogue (default `true`).
+   * Only a caller that guarantees schema-valid data may turn this off: the simulator does for
+   * the commands it builds itself from a checked plan and from facts already recorded, where
+   * the check costs more than all the rules together. Every rule is checked either way.
+   */
+  readonly validateData?: boolean;
+}
+
 /**
  * Checks a command against the state; returns the facts it produces, or why it is refused.
  * @example
  * const r = decide(command('Rule', { actor: 'us', at }, { disputeId: 'd-1', ruling: '…' }), state);
  * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
  */
-export function decide(cmd: Command, s: ParleyState): readonly Fact[] | DomainError {
+export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
+  if (options?.validateData !== false) {
+    const issues = checkData(COMMAND_EVENTS[cmd.type], cmd.data);
+    if (issues.length > 0) {
+      return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    }
+  }
   const general = checkGeneral(cmd, s);
   if (general) return general;
   const specific = checkSpecific(cmd, s);
@@ -122,11 +139,7 @@ export function decide(cmd: Command, s: ParleyState): readonly Fact[] | DomainEr
 }
 
 function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
-  const issues = checkData(COMMAND_EVENTS[cmd.type], cmd.data);
-  if (issues.length > 0) {
-    return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  }
-  const at = parseInstant(cmd.at);
+  const at = instantMs(cmd.at);
   if (at === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
   if (cmd.cause !== undefined && !(Number.isInteger(cmd.cause) && cmd.cause >= 1 && cmd.cause <= s.seq)) {
     return fail('INVALID_DATA', `[log] cause ${cmd.cause} is not an earlier event (the log is at seq ${s.seq})`);
@@ -134,10 +147,10 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   if (cmd.type === 'StartLog') return checkStart(cmd, s);
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
-  if (s.at !== undefined && at < (parseInstant(s.at) as number)) {
+  if (s.at !== undefined && at < (instantMs(s.at) as number)) {
     return fail('TIME_BACKWARDS', `[log] ${cmd.type} at ${cmd.at} is before the last event (${s.at})`);
   }
-  if (at > (parseInstant(s.meta.end) as number)) {
+  if (at > (instantMs(s.meta.end) as number)) {
     return fail('ENDED', `[log] ${cmd.type} at ${cmd.at} is after the end of the run (${s.meta.end})`);
   }
   const role = roleOf(s, cmd.actor);
@@ -168,7 +181,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
         return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[message] track ${d.track} is not open in this cell`);
-      if ((parseInstant(d.ackBy) as number) < (parseInstant(cmd.at) as number)) {
+      if ((instantMs(d.ackBy) as number) < (instantMs(cmd.at) as number)) {
         return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
       }
       if (d.incidentId !== undefined && !own(s.incidents, d.incidentId)) {
@@ -216,7 +229,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     case 'MarkAckOverdue': {
       const m = own(s.messages, cmd.data.messageId);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
-      if ((parseInstant(cmd.at) as number) < (parseInstant(m.ackBy) as number)) {
+      if ((instantMs(cmd.at) as number) < (instantMs(m.ackBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[message] ${m.id} is due at ${m.ackBy}`);
       }
       return undefined;
@@ -266,7 +279,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (d.messageId !== undefined && !own(s.messages, d.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
       }
-      if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
+      if ((instantMs(d.respondBy) as number) < (instantMs(cmd.at) as number)) {
         return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[dispute] track ${d.track} is not open in this cell`);
@@ -292,7 +305,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       const d = own(s.disputes, cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
-      if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
+      if ((instantMs(cmd.at) as number) < (instantMs(d.respondBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[dispute] ${d.id} is due at ${d.respondBy}`);
       }
       if (cmd.type === 'MarkDisputeOverdue' && cmd.data.stage !== d.machine.value) {
@@ -327,7 +340,7 @@ function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState)
   if (cmd.actor !== 'sim') return fail('NOT_ALLOWED', `[log] only the simulator (sim) starts a log, not "${cmd.actor}"`);
   const d = cmd.data;
   if (d.start !== cmd.at) return fail('INVALID_DATA', `[log] start ${d.start} differs from the event time ${cmd.at}`);
-  if ((parseInstant(d.end) as number) < (parseInstant(d.start) as number)) {
+  if ((instantMs(d.end) as number) < (instantMs(d.start) as number)) {
     return fail('INVALID_DATA', `[log] end ${d.end} is before start ${d.start}`);
   }
   const parties = Object.keys(d.parties);

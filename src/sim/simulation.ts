@@ -10,19 +10,23 @@
 import type { Fact, Recorded } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
-import { decide } from '../core/decide.js';
+import { decide, type DecideOptions } from '../core/decide.js';
 import { DomainError } from '../core/errors.js';
-import { own } from '../core/ids.js';
+import { isId, own } from '../core/ids.js';
 import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
-import { formatInstant, parseInstant } from '../core/time.js';
+import { instantMs } from '../core/instantMemo.js';
+import { formatInstant } from '../core/time.js';
 import { Agenda } from './agenda.js';
 import { perceive } from './fog.js';
 import { RepeatedGame } from './game.js';
 import type { IncidentSpec, PartyPlan, Plan, TimelineStep } from './plan.js';
 import { intendsRetaliation, jitter } from './policy.js';
+import { OpenDisputes } from './openDisputes.js';
 import { Rng } from './rng.js';
+import { STREAM, Streams } from './streams.js';
 import { timelineCommand } from './timeline.js';
+import { incidentData, planDataIsValid } from './trust.js';
 
 const HOUR = 3_600_000;
 const MEETING_LENGTH = 2 * HOUR;
@@ -30,6 +34,10 @@ const EXTRAORDINARY_NOTICE = 6 * HOUR;
 
 /** Random intervals are kept to whole seconds so instants in the log stay readable. */
 const toSecond = (ms: number): number => Math.round(ms / 1000) * 1000;
+
+/** `decide` options, allocated once: see `Simulation.submit`. */
+const CHECKED: DecideOptions = { validateData: true };
+const TRUSTED: DecideOptions = { validateData: false };
 
 type Task =
   | { readonly k: 'timeline'; readonly step: TimelineStep }
@@ -90,7 +98,12 @@ class Simulation {
   private readonly refused: Refusal[] = [];
   private readonly reserved = new Set<string>();
   private readonly counters = new Map<string, number>();
-  private readonly streams = new Map<string, Rng>();
+  private readonly streams: Streams;
+  /** Disputes not yet closed, for meeting agendas. */
+  private readonly open = new OpenDisputes();
+  /** `at` text of the agenda time it was last formatted for: many commands share one instant. */
+  private atMs = Number.NaN;
+  private atText = '';
   /** Warning message sent ahead of an incident (by incident id). */
   private readonly warnings = new Map<string, string>();
   /** Retaliations held while a dispute over the incident runs in the cell (by dispute id). */
@@ -103,6 +116,8 @@ class Simulation {
   private readonly game: RepeatedGame | undefined;
   private trafficSinceMeeting = new Set<string>();
   private stopped = false;
+  /** Check every command's data: the plan itself carries data the catalogue refuses. */
+  private readonly checkAll: boolean;
 
   constructor(
     private readonly plan: Plan,
@@ -110,6 +125,8 @@ class Simulation {
   ) {
     this.agenda = new Agenda(plan.startMs);
     this.rng = Rng.seeded(plan.seed);
+    this.streams = new Streams(this.rng);
+    this.checkAll = !planDataIsValid(plan);
     this.parties = plan.parties.map((p) => p.id);
     this.byId = new Map(plan.parties.map((p) => [p.id, p]));
     for (const step of plan.timeline) {
@@ -129,7 +146,12 @@ class Simulation {
   }
 
   private get at(): string {
-    return formatInstant(this.agenda.now);
+    const now = this.agenda.now;
+    if (now !== this.atMs) {
+      this.atMs = now;
+      this.atText = formatInstant(now);
+    }
+    return this.atText;
   }
 
   run(): RunResult {
@@ -142,9 +164,11 @@ class Simulation {
     const endMs = this.stopped ? this.agenda.now : this.plan.endMs;
     this.submit(command('EndSimulation', { actor: 'sim', at: formatInstant(endMs) }, {
       reason: this.stopped ? 'stopped' : 'horizon',
-    }));
+    }), true);
     return {
-      state: this.replayer.state(),
+      // The live state, not a copy: nothing folds into it any more, and copying the whole
+      // state of a long run costs as much as simulating a sizeable part of it.
+      state: this.replayer.peek(),
       events: this.replayer.seq,
       refused: this.refused,
       endedBy: this.stopped ? 'stopped' : 'horizon',
@@ -153,8 +177,13 @@ class Simulation {
 
   // --- recording ------------------------------------------------------------------------
 
-  private submit(cmd: Command): Recorded[] | DomainError {
-    const result = decide(cmd, this.state);
+  /**
+   * Decides and records `cmd`. `validate` asks `decide` to check the command's data against
+   * the catalogue: needed for data the simulator cannot vouch for (scripted steps, the run's
+   * first events, game rounds); see trust.ts for why its own commands need no check.
+   */
+  private submit(cmd: Command, validate: boolean): Recorded[] | DomainError {
+    const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
     if (result instanceof DomainError) return result;
     const out: Recorded[] = [];
     for (const f of result) out.push(this.record(f));
@@ -162,8 +191,8 @@ class Simulation {
   }
 
   /** Submits an internal command; a refusal just means the moment has passed. */
-  private try(cmd: Command): Recorded | undefined {
-    const r = this.submit(cmd);
+  private try(cmd: Command, validate = false): Recorded | undefined {
+    const r = this.submit(cmd, validate);
     return r instanceof DomainError ? undefined : r[0];
   }
 
@@ -185,17 +214,6 @@ class Simulation {
     }
   }
 
-  /** The named random stream (created once, then advanced by every draw). */
-  private stream(...names: string[]): Rng {
-    const key = names.join('/');
-    let r = this.streams.get(key);
-    if (!r) {
-      r = names.reduce((acc, n) => acc.split(n), this.rng);
-      this.streams.set(key, r);
-    }
-    return r;
-  }
-
   // --- set-up ---------------------------------------------------------------------------
 
   private start(): void {
@@ -213,16 +231,16 @@ class Simulation {
       tracks: [...p.mechanism.tracks],
       ladder: p.ladder,
       ...(p.game ? { game: { payoff: p.game.payoff } } : {}),
-    }));
+    }), true);
     if (p.mechanism.enabled) {
-      this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }));
-      this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}));
-      this.try(command('ActivateCell', { actor: 'cell', at }, {}));
+      this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
+      this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);
+      this.try(command('ActivateCell', { actor: 'cell', at }, {}), true);
       if (p.mechanism.meetings.everyMs) this.agenda.schedule(p.startMs + p.mechanism.meetings.everyMs, { k: 'meeting' });
     }
     for (const step of p.timeline) this.agenda.schedule(step.atMs, { k: 'timeline', step });
     p.generators.forEach((g, i) => {
-      const first = Math.max(p.startMs, g.fromMs) + toSecond(this.stream('generator', String(i)).exponential(g.meanIntervalMs));
+      const first = Math.max(p.startMs, g.fromMs) + toSecond(this.streams.get(STREAM.generator, String(i)).exponential(g.meanIntervalMs));
       this.agenda.schedule(first, { k: 'tick', g: i });
     });
     if (p.game) this.agenda.schedule(p.startMs + p.game.everyMs, { k: 'round' });
@@ -241,7 +259,7 @@ class Simulation {
         this.occur(task.id, task.spec);
         return;
       case 'deliver': {
-        const lost = this.stream('fog', 'loss').chance(this.plan.fog.messageLoss);
+        const lost = this.streams.get(STREAM.fogLoss).chance(this.plan.fog.messageLoss);
         this.try(command(lost ? 'LoseMessage' : 'DeliverMessage', { actor: 'cell', at }, { messageId: task.messageId }));
         return;
       }
@@ -284,7 +302,7 @@ class Simulation {
         this.try(command('FailMediation', { actor: this.plan.supervisor.id, at }, { disputeId: task.disputeId, reason: 'supervisor declined to rule' }));
         return;
       case 'rulingResponse': {
-        const accept = this.stream('ruling', task.party).chance(this.policy(task.party).acceptRuling);
+        const accept = this.streams.get(STREAM.ruling, task.party).chance(this.policy(task.party).acceptRuling);
         this.try(command(accept ? 'AcceptRuling' : 'RejectRuling', { actor: task.party, at }, { disputeId: task.disputeId }));
         return;
       }
@@ -318,7 +336,7 @@ class Simulation {
       return;
     }
     const cmd = timelineCommand(step, this.at, this.plan);
-    const r = this.submit(cmd);
+    const r = this.submit(cmd, true);
     if (r instanceof DomainError) {
       this.refused.push({ at: this.at, action: `${a.type}${'id' in a ? ` ${a.id}` : ''}`, code: r.code, reason: r.message });
     } else if (a.type === 'meeting') {
@@ -329,7 +347,7 @@ class Simulation {
   private tick(g: number): void {
     const gen = this.plan.generators[g];
     if (!gen) return;
-    const next = this.agenda.now + toSecond(this.stream('generator', String(g)).exponential(gen.meanIntervalMs));
+    const next = this.agenda.now + toSecond(this.streams.get(STREAM.generator, String(g)).exponential(gen.meanIntervalMs));
     if (next <= gen.untilMs) this.agenda.schedule(next, { k: 'tick', g });
     this.prepareIncident(this.nextId(gen.kind), gen);
   }
@@ -347,18 +365,9 @@ class Simulation {
 
   private occur(id: string, spec: IncidentSpec, retaliationFor?: string): void {
     if (spec.blamed !== undefined) this.blamed.set(id, spec.blamed);
-    const data = {
-      incidentId: id,
-      kind: spec.kind,
-      against: spec.against,
-      cameo: spec.cameo,
-      weight: spec.weight,
-      severity: spec.severity,
-      ...(spec.where === undefined ? {} : { where: spec.where }),
-      ...(spec.description === undefined ? {} : { description: spec.description }),
-      ...(retaliationFor === undefined ? {} : { retaliationFor }),
-    };
-    const r = this.submit(command('RecordIncident', { actor: spec.by, at: this.at }, data));
+    // An id made from a long incident kind can outgrow the id rules: decide refuses it then.
+    const data = incidentData(id, spec, retaliationFor);
+    const r = this.submit(command('RecordIncident', { actor: spec.by, at: this.at }, data), !isId(id));
     if (r instanceof DomainError) this.refused.push({ at: this.at, action: `incident ${id}`, code: r.code, reason: r.message });
   }
 
@@ -392,7 +401,7 @@ class Simulation {
         this.incidentsSinceMeeting.push(e.data.incidentId);
         const observer = e.data.against;
         if (!this.byId.has(observer)) return;
-        const drawn = perceive(this.plan.fog, this.stream('fog', 'observe', observer), { by: e.actor, severity: e.data.severity }, observer, this.parties);
+        const drawn = perceive(this.plan.fog, this.streams.get(STREAM.fogObserve, observer), { by: e.actor, severity: e.data.severity }, observer, this.parties);
         const blamed = this.blamed.get(e.data.incidentId);
         const seen = blamed === undefined ? drawn : { ...drawn, attributedTo: blamed };
         this.try(command('ObserveIncident', { actor: observer, at: this.at, cause: e.seq }, { incidentId: e.data.incidentId, ...seen }));
@@ -403,21 +412,21 @@ class Simulation {
       case 'MessageSent':
         this.trafficSinceMeeting.add(e.data.track);
         this.agenda.schedule(now + this.deliveryDelay(), { k: 'deliver', messageId: e.data.messageId });
-        this.agenda.schedule(parseInstant(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
+        this.agenda.schedule(instantMs(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
         return;
       case 'MessageDelivered': {
         const m = this.state.messages[e.data.messageId];
         if (!m || !this.byId.has(m.to)) return;
         const p = this.policy(m.to);
-        if (this.stream('ack', m.to).chance(p.acknowledge)) {
-          this.agenda.schedule(now + jitter(this.stream('delay', m.to), p.ackDelayMs), { k: 'ack', messageId: m.id });
+        if (this.streams.get(STREAM.ack, m.to).chance(p.acknowledge)) {
+          this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, m.to), p.ackDelayMs), { k: 'ack', messageId: m.id });
         }
         return;
       }
       case 'MessageAcknowledged': {
         const m = this.state.messages[e.data.messageId];
         if (m && m.kind !== 'warning') {
-          this.agenda.schedule(now + jitter(this.stream('delay', e.actor), this.policy(e.actor).answerDelayMs), { k: 'answer', messageId: m.id });
+          this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, e.actor), this.policy(e.actor).answerDelayMs), { k: 'answer', messageId: m.id });
         }
         return;
       }
@@ -435,11 +444,12 @@ class Simulation {
         }
         return;
       case 'MessageReferred':
-        if (this.stream('supervisor').chance(this.plan.supervisor.intervene)) {
+        if (this.streams.get(STREAM.supervisor).chance(this.plan.supervisor.intervene)) {
           this.agenda.schedule(now + this.plan.supervisor.responseTimeMs, { k: 'supervisorCheck', messageId: e.data.messageId });
         }
         return;
       case 'DisputeRaised': {
+        this.open.add(e.data.disputeId);
         if (e.data.incidentId !== undefined) {
           const list = this.disputesByIncident.get(e.data.incidentId) ?? [];
           list.push(e.data.disputeId);
@@ -447,10 +457,10 @@ class Simulation {
         }
         const respondent = e.data.against;
         const p = this.policy(respondent);
-        if (this.stream('ack', respondent).chance(p.acknowledge)) {
-          this.agenda.schedule(now + jitter(this.stream('delay', respondent), p.ackDelayMs), { k: 'disputeAck', disputeId: e.data.disputeId });
+        if (this.streams.get(STREAM.ack, respondent).chance(p.acknowledge)) {
+          this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, respondent), p.ackDelayMs), { k: 'disputeAck', disputeId: e.data.disputeId });
         }
-        this.agenda.schedule(parseInstant(e.data.respondBy) as number, { k: 'disputeDeadline', disputeId: e.data.disputeId });
+        this.agenda.schedule(instantMs(e.data.respondBy) as number, { k: 'disputeDeadline', disputeId: e.data.disputeId });
         return;
       }
       case 'DisputeAcknowledged':
@@ -460,14 +470,14 @@ class Simulation {
       case 'MediationRequested': {
         const n = (this.mediations.get(e.data.disputeId) ?? 0) + 1;
         this.mediations.set(e.data.disputeId, n);
-        const acts = this.stream('supervisor').chance(this.plan.supervisor.intervene);
+        const acts = this.streams.get(STREAM.supervisor).chance(this.plan.supervisor.intervene);
         this.agenda.schedule(now + this.plan.supervisor.responseTimeMs, { k: acts ? 'rule' : 'decline', disputeId: e.data.disputeId });
         return;
       }
       case 'SupervisorRuled': {
         const d = this.state.disputes[e.data.disputeId] as DisputeView;
         for (const party of [d.by, d.against]) {
-          const delay = jitter(this.stream('delay', party), this.policy(party).answerDelayMs);
+          const delay = jitter(this.streams.get(STREAM.delay, party), this.policy(party).answerDelayMs);
           this.agenda.schedule(now + delay, { k: 'rulingResponse', disputeId: d.id, party });
         }
         return;
@@ -488,7 +498,7 @@ class Simulation {
 
   private deliveryDelay(): number {
     const mean = this.plan.fog.deliveryDelayMs;
-    return mean <= 0 ? 0 : toSecond(this.stream('fog', 'delay').exponential(mean));
+    return mean <= 0 ? 0 : toSecond(this.streams.get(STREAM.fogDelay).exponential(mean));
   }
 
   /** A party has observed an incident: protest, dispute, suspend, meet, and perhaps retaliate. */
@@ -510,7 +520,7 @@ class Simulation {
     if (this.cellActive() && !answersOwnAct) {
       this.send(party, attributedTo, 'protest', incidentId, `protest: ${i.kind} ${i.id}`);
       const lateWarning = this.warnings.get(incidentId);
-      if (severity >= policy.disputeThreshold && this.stream('dispute', party).chance(policy.raiseDispute)) {
+      if (severity >= policy.disputeThreshold && this.streams.get(STREAM.dispute, party).chance(policy.raiseDispute)) {
         this.try(command('RaiseDispute', { actor: party, at, cause }, {
           disputeId: this.nextId('dispute'),
           against: attributedTo,
@@ -526,7 +536,7 @@ class Simulation {
         }
       }
     }
-    if (intendsRetaliation(policy, this.stream('retaliation', party), { answersOwnAct })) {
+    if (intendsRetaliation(policy, this.streams.get(STREAM.retaliation, party), { answersOwnAct })) {
       this.agenda.schedule(this.agenda.now + policy.retaliationDelayMs, { k: 'retaliate', incidentId, party });
     }
   }
@@ -539,7 +549,7 @@ class Simulation {
     const w = this.warnings.get(i.id);
     const m = w === undefined ? undefined : own(this.state.messages, w);
     const acked = m?.acknowledgedAt;
-    return m !== undefined && m.to === party && acked !== undefined && (parseInstant(acked) as number) <= (parseInstant(i.at) as number);
+    return m !== undefined && m.to === party && acked !== undefined && (instantMs(acked) as number) <= (instantMs(i.at) as number);
   }
 
   private clarify(i: IncidentView, party: string, actor: string, messageId: string | undefined, cause?: number): void {
@@ -593,7 +603,7 @@ class Simulation {
     if (!d || d.closedAt !== undefined || d.machine.value !== 'raised') return;
     const at = this.at;
     this.try(command('MarkDisputeOverdue', { actor: 'sim', at }, { disputeId, stage: 'raised' }));
-    if (this.cellActive() && this.stream('supervisor').chance(this.plan.supervisor.intervene)) {
+    if (this.cellActive() && this.streams.get(STREAM.supervisor).chance(this.plan.supervisor.intervene)) {
       this.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
     } else {
       this.try(command('LapseDispute', { actor: 'sim', at }, { disputeId }));
@@ -613,13 +623,13 @@ class Simulation {
       this.try(command('WithdrawDispute', { actor: d.by, at }, { disputeId }));
       return;
     }
-    this.agenda.schedule(this.agenda.now + jitter(this.stream('delay', d.against), this.policy(d.against).answerDelayMs), { k: 'settle', disputeId });
+    this.agenda.schedule(this.agenda.now + jitter(this.streams.get(STREAM.delay, d.against), this.policy(d.against).answerDelayMs), { k: 'settle', disputeId });
   }
 
   private settle(disputeId: string): void {
     const d = own(this.state.disputes, disputeId);
     if (!d || d.closedAt !== undefined) return;
-    const accept = [d.by, d.against].every((p) => this.stream('settle', p).chance(this.policy(p).settle));
+    const accept = [d.by, d.against].every((p) => this.streams.get(STREAM.settle, p).chance(this.policy(p).settle));
     const at = this.at;
     if (accept) this.try(command('ReachSettlement', { actor: 'cell', at }, { disputeId, terms: 'settled in the cell' }));
     else this.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
@@ -629,7 +639,7 @@ class Simulation {
     const d = own(this.state.disputes, disputeId);
     if (!d || d.machine.value !== 'deadlocked') return;
     const at = this.at;
-    if (this.stream('escalate', d.by).chance(this.policy(d.by).escalate)) {
+    if (this.streams.get(STREAM.escalate, d.by).chance(this.policy(d.by).escalate)) {
       this.try(command('EscalateDispute', { actor: d.by, at, cause }, { disputeId, reason: 'no acceptable outcome in the cell' }));
     } else if ((this.mediations.get(disputeId) ?? 0) < 2) {
       this.try(command('RequestMediation', { actor: d.by, at, cause }, { disputeId }));
@@ -671,7 +681,7 @@ class Simulation {
 
   private hold(kind: 'regular' | 'extraordinary', incidents: string[]): void {
     const meetingId = this.nextId(kind === 'regular' ? 'meeting' : 'extraordinary');
-    const disputes = Object.values(this.state.disputes).filter((d) => d.closedAt === undefined).map((d) => d.id);
+    const disputes = this.open.list(this.state.disputes);
     const opened = this.try(command('OpenMeeting', { actor: 'cell', at: this.at }, { meetingId, kind, agenda: { incidents, disputes } }));
     if (!opened) return;
     // Incidents on the agenda are reviewed together: misattributions come to light.
@@ -688,10 +698,10 @@ class Simulation {
     if (!game || !plan) return;
     const r = game.next();
     const at = this.at;
-    const played = this.try(command('PlayRound', { actor: 'sim', at }, { round: r.round, intended: r.intended, moves: r.moves, payoffs: r.payoffs }));
+    const played = this.try(command('PlayRound', { actor: 'sim', at }, { round: r.round, intended: r.intended, moves: r.moves, payoffs: r.payoffs }), true);
     if (played) {
       for (const c of r.clarifications) {
-        this.try(command('ClarifyAccident', { actor: c.by, at, cause: played.seq }, { round: r.round, to: c.to }));
+        this.try(command('ClarifyAccident', { actor: c.by, at, cause: played.seq }, { round: r.round, to: c.to }), true);
       }
     }
     if (r.round < plan.rounds) this.agenda.schedule(this.agenda.now + plan.everyMs, { k: 'round' });
