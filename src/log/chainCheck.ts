@@ -4,7 +4,8 @@
  * line) every hash chains from the previous one.
  */
 import type { Recorded } from '../core/catalogue.js';
-import { chainHash, envelopeBody, GENESIS_HASH } from './chain.js';
+import { canonicalJson } from './canonical.js';
+import { chainHash, envelopeBodyFast, GENESIS_HASH, type EnvelopeFields } from './chain.js';
 import { CanonicalJsonError } from './errors.js';
 import { instantMs } from './instant.js';
 import type { LineProblem } from './lineCheck.js';
@@ -35,7 +36,7 @@ export class ChainChecker {
 
   /**
    * Checks one parsed event against the previous ones and, when it passes, advances.
-   * @param raw the line's JSON value as read: what the hash covers.
+   * @param raw the line's JSON value as read, already validated by `parseLine`: what the hash covers.
    */
   check(event: Recorded, raw: object): LineProblem | undefined {
     const { seq, at, type, cause } = event;
@@ -60,7 +61,9 @@ export class ChainChecker {
       if (hash === undefined) return { kind: 'schema', seq, field: 'hash', message: 'hash: missing (every logged event is chained)' };
       let body: string;
       try {
-        body = envelopeBody(raw);
+        // The line passed validation, so its envelope has exactly the hashed fields and its
+        // strings need no escaping: the fast encoder gives the canonical text.
+        body = envelopeBodyFast(raw as EnvelopeFields, canonicalJson((raw as EnvelopeFields).data, 'data'));
       } catch (e) {
         if (!(e instanceof CanonicalJsonError)) throw e;
         return { kind: 'schema', seq, field: e.field, message: e.message };

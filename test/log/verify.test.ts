@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogProblemKind } from '../../src/log/errors.js';
 import { verifyLog, type VerifyFailure } from '../../src/log/verify.js';
@@ -164,5 +165,26 @@ describe('verifyLog', () => {
     const before = { bytes: readFileSync(path), mtime: statSync(path).mtimeMs };
     await verifyLog(path);
     expect({ bytes: readFileSync(path), mtime: statSync(path).mtimeMs }).toEqual(before);
+  });
+
+  it('catches any single edit at the edited line', async () => {
+    const path = tmp.file('edited.jsonl');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 7 }),
+        fc.constantFrom('at', 'actor', 'data', 'cause', 'seq'),
+        fc.oneof(fc.constantFrom('2026-01-06T03:30:00Z', 'us', 'syria', 4, 1), fc.record({ messageId: fc.constantFrom('m-0', 'm-2') })),
+        async (index, key, value) => {
+          const os = objects();
+          const before = JSON.stringify(os[index]);
+          os[index] = { ...os[index], [key]: value };
+          fc.pre(JSON.stringify(os[index]) !== before); // a real change
+          writeFileSync(path, os.map((o) => `${JSON.stringify(o)}\n`).join(''));
+          const report = await verifyLog(path);
+          expect(report).toMatchObject({ ok: false, line: index + 1 });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
