@@ -16,7 +16,7 @@ import type { Route } from './routing.js';
 import { routeOf } from './routing.js';
 import { own } from './ids.js';
 import type { DisputeView, IncidentView, MessageView, Mutable, ParleyState } from './state.js';
-import { instantMs } from './instantMemo.js';
+import { parseInstant as instantMs } from './time.js';
 
 type Draft = Mutable<ParleyState>;
 

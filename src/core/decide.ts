@@ -8,7 +8,7 @@
  */
 import { compiledCell, compiledDispute, compiledMessage } from '../machines/index.js';
 import type { Fact } from './catalogue.js';
-import { checkData, fact } from './catalogue.js';
+import { checkData, EVENT_VERSIONS } from './catalogue.js';
 import type { Command } from './commands.js';
 import { COMMAND_EVENTS } from './commands.js';
 import { DomainError } from './errors.js';
@@ -16,7 +16,7 @@ import type { DomainErrorCode } from './errors.js';
 import { own } from './ids.js';
 import { routeOf } from './routing.js';
 import type { ParleyState } from './state.js';
-import { instantMs } from './instantMemo.js';
+import { parseInstant as instantMs } from './time.js';
 
 type Role = 'party' | 'supervisor' | 'cell' | 'world' | 'sim';
 
@@ -131,11 +131,30 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
   if (general) return general;
   const specific = checkSpecific(cmd, s);
   if (specific) return specific;
-  const type = COMMAND_EVENTS[cmd.type];
-  const f = fact(type, { at: cmd.at, actor: cmd.actor, cause: cmd.cause }, cmd.data as never) as Fact;
+  const f = factOf(cmd);
   const machine = checkMachine(f, s);
   if (machine) return machine;
   return [f];
+}
+
+/** `fact(…)` for the command's event, built directly: no meta object per command. */
+function factOf(cmd: Command): Fact {
+  const type = COMMAND_EVENTS[cmd.type];
+  const f: Record<string, unknown> = { type, v: EVENT_VERSIONS[type], at: cmd.at, actor: cmd.actor, data: cmd.data };
+  if (cmd.cause !== undefined) f.cause = cmd.cause;
+  return f as Fact;
+}
+
+/** Epoch ms of the run's end, kept for the run's `meta` (asked once per command). */
+let endText = '';
+let endMs = Number.NaN;
+
+function runEndMs(meta: NonNullable<ParleyState['meta']>): number {
+  if (meta.end !== endText) {
+    endText = meta.end;
+    endMs = instantMs(meta.end) as number;
+  }
+  return endMs;
 }
 
 function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
@@ -147,10 +166,11 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   if (cmd.type === 'StartLog') return checkStart(cmd, s);
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
-  if (s.at !== undefined && at < (instantMs(s.at) as number)) {
+  // Most commands happen at the instant of the last event: no need to parse it again then.
+  if (s.at !== undefined && s.at !== cmd.at && at < (instantMs(s.at) as number)) {
     return fail('TIME_BACKWARDS', `[log] ${cmd.type} at ${cmd.at} is before the last event (${s.at})`);
   }
-  if (at > (instantMs(s.meta.end) as number)) {
+  if (at > runEndMs(s.meta)) {
     return fail('ENDED', `[log] ${cmd.type} at ${cmd.at} is after the end of the run (${s.meta.end})`);
   }
   const role = roleOf(s, cmd.actor);

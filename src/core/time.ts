@@ -42,8 +42,52 @@ function daysInMonth(y: number, m: number): number {
 /**
  * Parses a UTC instant (`2026-01-06T00:00:00Z`, optional milliseconds) into epoch ms.
  * Returns `undefined` for anything else, including impossible dates such as 2026-02-30.
+ *
+ * Replay, the decider and the log parse one or more instants per event, so the exact form
+ * Parley writes is read by hand (a few character comparisons); any other form goes through
+ * the general regex parser, and a property test keeps the two in agreement.
  */
 export function parseInstant(text: string): number | undefined {
+  const n = text.length;
+  if (n < 20 || n === 21 || n > 24 || text.charCodeAt(n - 1) !== 0x5a /* Z */) return parseInstantGeneral(text);
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a ||
+    (n > 20 && text.charCodeAt(19) !== 0x2e)
+  ) {
+    return parseInstantGeneral(text);
+  }
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
+  // Fractions are 1–3 digits, right-padded: ".5" is 500 ms.
+  const ms = n > 20 ? digits(text, 20, n - 21) * 10 ** (24 - n) : 0;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0) {
+    return undefined;
+  }
+  if (d > daysInMonth(y, mo)) return undefined;
+  return daysFromCivil(y, mo, d) * MS_DAY + h * MS_HOUR + mi * MS_MINUTE + s * 1000 + ms;
+}
+
+/** The number in `count` ASCII digits at `from`, or -1 if any is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/** The general (regex) parser behind {@link parseInstant}: every accepted form, slower. */
+export function parseInstantGeneral(text: string): number | undefined {
   const m = INSTANT.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [

@@ -15,7 +15,7 @@ import { DomainError } from '../core/errors.js';
 import { isId, own } from '../core/ids.js';
 import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
-import { instantMs } from '../core/instantMemo.js';
+import { parseInstant as instantMs } from '../core/time.js';
 import { formatInstant } from '../core/time.js';
 import { Agenda } from './agenda.js';
 import { perceive } from './fog.js';
@@ -197,7 +197,10 @@ class Simulation {
   }
 
   private record(f: Fact): Recorded {
-    const e = { ...f, seq: this.replayer.seq + 1 } as Recorded;
+    // `decide` built `f` for this call alone: sequence it in place rather than copy it (the
+    // key order, and so every printed form, is the same as a copy with `seq` added last).
+    (f as { seq?: number }).seq = this.replayer.seq + 1;
+    const e = f as Recorded;
     this.replayer.push(e);
     this.onEvent?.(e);
     if (this.replayer.seq >= this.plan.maxEvents) this.stopped = true;
