@@ -59,12 +59,14 @@ export type { CompiledMachine, MachineSnap } from './machines/index.js';
 export { createLogFile } from './log/writer.js';
 export type { LogFileWriter, LogSummary } from './log/writer.js';
 export { appendToLog } from './log/append.js';
-export { readEvents } from './log/readEvents.js';
+export { readEventBatches, readEvents } from './log/readEvents.js';
+export type { ReadEventsOptions } from './log/readEvents.js';
+export { writeFileAtomic } from './log/atomic.js';
 export { events$ } from './log/observable.js';
 export { verifyLog } from './log/verify.js';
 export type { VerifyReport } from './log/verify.js';
 export { canonicalJson } from './log/canonical.js';
-export { ConflictError, LockError, LogError, LogFormatError } from './log/errors.js';
+export { ConflictError, FactError, LockError, LogError, LogFormatError, LogIoError } from './log/errors.js';
 
 // --- scenarios and the simulator --------------------------------------------------------
 export { loadScenario, parseScenario, formatIssue } from './scenario/load.js';
