@@ -16,7 +16,7 @@ import type { Route } from './routing.js';
 import { routeOf } from './routing.js';
 import { own } from './ids.js';
 import type { DisputeView, IncidentView, MessageView, Mutable, ParleyState } from './state.js';
-import { parseInstant as instantMs } from './time.js';
+import { parseInstant } from './time.js';
 
 type Draft = Mutable<ParleyState>;
 
@@ -191,7 +191,7 @@ function route(s: Draft, e: Recorded): void {
 }
 
 function ms(at: string): number {
-  return instantMs(at) as number;
+  return parseInstant(at) as number;
 }
 
 function start(s: Draft, e: FactOf<'LogStarted'>): void {

@@ -16,7 +16,7 @@ import type { DomainErrorCode } from './errors.js';
 import { own } from './ids.js';
 import { routeOf } from './routing.js';
 import type { ParleyState } from './state.js';
-import { parseInstant as instantMs } from './time.js';
+import { parseInstant } from './time.js';
 
 type Role = 'party' | 'supervisor' | 'cell' | 'world' | 'sim';
 
@@ -145,20 +145,8 @@ function factOf(cmd: Command): Fact {
   return f as Fact;
 }
 
-/** Epoch ms of the run's end, kept for the run's `meta` (asked once per command). */
-let endText = '';
-let endMs = Number.NaN;
-
-function runEndMs(meta: NonNullable<ParleyState['meta']>): number {
-  if (meta.end !== endText) {
-    endText = meta.end;
-    endMs = instantMs(meta.end) as number;
-  }
-  return endMs;
-}
-
 function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
-  const at = instantMs(cmd.at);
+  const at = parseInstant(cmd.at);
   if (at === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
   if (cmd.cause !== undefined && !(Number.isInteger(cmd.cause) && cmd.cause >= 1 && cmd.cause <= s.seq)) {
     return fail('INVALID_DATA', `[log] cause ${cmd.cause} is not an earlier event (the log is at seq ${s.seq})`);
@@ -167,10 +155,10 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
   // Most commands happen at the instant of the last event: no need to parse it again then.
-  if (s.at !== undefined && s.at !== cmd.at && at < (instantMs(s.at) as number)) {
+  if (s.at !== undefined && s.at !== cmd.at && at < (parseInstant(s.at) as number)) {
     return fail('TIME_BACKWARDS', `[log] ${cmd.type} at ${cmd.at} is before the last event (${s.at})`);
   }
-  if (at > runEndMs(s.meta)) {
+  if (at > (parseInstant(s.meta.end) as number)) {
     return fail('ENDED', `[log] ${cmd.type} at ${cmd.at} is after the end of the run (${s.meta.end})`);
   }
   const role = roleOf(s, cmd.actor);
@@ -201,7 +189,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
         return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[message] track ${d.track} is not open in this cell`);
-      if ((instantMs(d.ackBy) as number) < (instantMs(cmd.at) as number)) {
+      if ((parseInstant(d.ackBy) as number) < (parseInstant(cmd.at) as number)) {
         return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
       }
       if (d.incidentId !== undefined && !own(s.incidents, d.incidentId)) {
@@ -249,7 +237,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     case 'MarkAckOverdue': {
       const m = own(s.messages, cmd.data.messageId);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
-      if ((instantMs(cmd.at) as number) < (instantMs(m.ackBy) as number)) {
+      if ((parseInstant(cmd.at) as number) < (parseInstant(m.ackBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[message] ${m.id} is due at ${m.ackBy}`);
       }
       return undefined;
@@ -299,7 +287,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (d.messageId !== undefined && !own(s.messages, d.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
       }
-      if ((instantMs(d.respondBy) as number) < (instantMs(cmd.at) as number)) {
+      if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
         return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[dispute] track ${d.track} is not open in this cell`);
@@ -325,7 +313,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       const d = own(s.disputes, cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
-      if ((instantMs(cmd.at) as number) < (instantMs(d.respondBy) as number)) {
+      if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[dispute] ${d.id} is due at ${d.respondBy}`);
       }
       if (cmd.type === 'MarkDisputeOverdue' && cmd.data.stage !== d.machine.value) {
@@ -360,7 +348,7 @@ function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState)
   if (cmd.actor !== 'sim') return fail('NOT_ALLOWED', `[log] only the simulator (sim) starts a log, not "${cmd.actor}"`);
   const d = cmd.data;
   if (d.start !== cmd.at) return fail('INVALID_DATA', `[log] start ${d.start} differs from the event time ${cmd.at}`);
-  if ((instantMs(d.end) as number) < (instantMs(d.start) as number)) {
+  if ((parseInstant(d.end) as number) < (parseInstant(d.start) as number)) {
     return fail('INVALID_DATA', `[log] end ${d.end} is before start ${d.start}`);
   }
   const parties = Object.keys(d.parties);

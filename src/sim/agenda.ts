@@ -58,6 +58,12 @@ export class Agenda<T> {
 
   /** Removes and returns the earliest task, advancing the clock; `undefined` when empty. */
   pop(): Due<T> | undefined {
+    const top = this.take();
+    return top && { at: top.at, task: top.task };
+  }
+
+  /** `pop` without a copy: the entry itself is a `Due` (plus its scheduling order). */
+  private take(): Entry<T> | undefined {
     const h = this.heap;
     const top = h[0];
     if (!top) return undefined;
@@ -76,7 +82,7 @@ export class Agenda<T> {
       h[i] = last;
     }
     this.clock = top.at;
-    return { at: top.at, task: top.task };
+    return top;
   }
 
   /**
@@ -88,7 +94,8 @@ export class Agenda<T> {
       while (!subscriber.closed) {
         const next = this.heap[0];
         if (!next || next.at > until) break;
-        subscriber.next(this.pop() as Due<T>);
+        // One emission per task: the entry goes out as it is, with no copy to collect.
+        subscriber.next(this.take() as Entry<T>);
       }
       subscriber.complete();
     });

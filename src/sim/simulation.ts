@@ -15,8 +15,7 @@ import { DomainError } from '../core/errors.js';
 import { isId, own } from '../core/ids.js';
 import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
-import { parseInstant as instantMs } from '../core/time.js';
-import { formatInstant } from '../core/time.js';
+import { formatInstant, parseInstant } from '../core/time.js';
 import { Agenda } from './agenda.js';
 import { perceive } from './fog.js';
 import { RepeatedGame } from './game.js';
@@ -415,7 +414,7 @@ class Simulation {
       case 'MessageSent':
         this.trafficSinceMeeting.add(e.data.track);
         this.agenda.schedule(now + this.deliveryDelay(), { k: 'deliver', messageId: e.data.messageId });
-        this.agenda.schedule(instantMs(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
+        this.agenda.schedule(parseInstant(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
         return;
       case 'MessageDelivered': {
         const m = this.state.messages[e.data.messageId];
@@ -463,7 +462,7 @@ class Simulation {
         if (this.streams.get(STREAM.ack, respondent).chance(p.acknowledge)) {
           this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, respondent), p.ackDelayMs), { k: 'disputeAck', disputeId: e.data.disputeId });
         }
-        this.agenda.schedule(instantMs(e.data.respondBy) as number, { k: 'disputeDeadline', disputeId: e.data.disputeId });
+        this.agenda.schedule(parseInstant(e.data.respondBy) as number, { k: 'disputeDeadline', disputeId: e.data.disputeId });
         return;
       }
       case 'DisputeAcknowledged':
@@ -552,7 +551,7 @@ class Simulation {
     const w = this.warnings.get(i.id);
     const m = w === undefined ? undefined : own(this.state.messages, w);
     const acked = m?.acknowledgedAt;
-    return m !== undefined && m.to === party && acked !== undefined && (instantMs(acked) as number) <= (instantMs(i.at) as number);
+    return m !== undefined && m.to === party && acked !== undefined && (parseInstant(acked) as number) <= (parseInstant(i.at) as number);
   }
 
   private clarify(i: IncidentView, party: string, actor: string, messageId: string | undefined, cause?: number): void {
