@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the kernel benchmark. Generates a realistic log, then measures in-memory
  * replay against a hand-written ceiling and the naive xstate fold, replay from a file (with a
- * breakdown of where the time goes), and peak RSS while streaming a large file, and prints a
- * report; with --json the last line is one JSON object with every number. If a suite fails
- * (a superlinear fold past its deadline, say), the suites done so far are still reported.
+ * breakdown of where the time goes), the simulator with and without writing its log (bench/sim),
+ * and peak RSS while streaming a large file, and prints a report; with --json the last line is
+ * one JSON object with every number. If a suite fails (a superlinear fold past its deadline,
+ * say), the suites done so far are still reported.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
@@ -16,11 +17,18 @@ import { note } from './lib/progress.js';
 import { renderReport } from './lib/report.js';
 import { buildResults, type RunOutcome } from './lib/results.js';
 import { DEFAULT_SPEC, logFor, unitFor } from './lib/workload.js';
+import { renderSimulator } from './sim/report.js';
+import { simulatorResults } from './sim/results.js';
+import { runSimulator, type SimulatorResult } from './sim/suite.js';
+import { defaultWorkloadPath } from './sim/workload.js';
 import { runBigFile } from './suites/bigFile.js';
 import { runFromFile } from './suites/fromFile.js';
 import { runInMemory } from './suites/inMemory.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The kernel suites' outcome plus the simulator suite's. */
+type Outcome = Mutable<RunOutcome> & { simulator: SimulatorResult | undefined };
 
 const load = (): number[] => loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -36,7 +44,7 @@ function mixOf(log: readonly Recorded[]): Record<string, number> {
 }
 
 /** Runs the suites in order, filling `out` as each one completes. */
-async function runSuites(options: BenchOptions, dir: string, files: string[], out: Mutable<RunOutcome>): Promise<void> {
+async function runSuites(options: BenchOptions, dir: string, files: string[], out: Outcome): Promise<void> {
   note(`generating the workload (${options.events.toLocaleString('en-US')} events)`);
   const unit = unitFor(DEFAULT_SPEC);
   let log: Recorded[] | undefined = logFor(DEFAULT_SPEC, options.events);
@@ -61,6 +69,15 @@ async function runSuites(options: BenchOptions, dir: string, files: string[], ou
   files.push(smallPath);
   const file = await runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys);
   out.file = file;
+
+  const simPath = join(dir, 'bench-sim.jsonl');
+  files.push(simPath);
+  out.simulator = await runSimulator({
+    scenario: defaultWorkloadPath(),
+    maxEvents: options.quick ? 200_000 : undefined,
+    rounds: options.fileRounds,
+    logPath: simPath,
+  });
   if (options.skipBig) return;
 
   const bigPath = join(dir, `bench-${options.big}.jsonl`);
@@ -97,7 +114,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.exit(130);
   });
   if (!canCollect) note('run with node --expose-gc for a full GC before each timed run (npm run bench does)');
-  const out: Mutable<RunOutcome> = {
+  const out: Outcome = {
     env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: availableParallelism(), loadAtStart: load(), gcBetweenRuns: canCollect, options },
     workload: undefined,
     inMemory: undefined,
@@ -105,6 +122,7 @@ async function main(argv: readonly string[]): Promise<number> {
     big: undefined,
     skippedBig: options.skipBig,
     error: undefined,
+    simulator: undefined,
   };
   try {
     await runSuites(options, dir, files, out);
@@ -115,8 +133,8 @@ async function main(argv: readonly string[]): Promise<number> {
     cleanUp();
   }
   out.env = { ...out.env, loadAtEnd: load() };
-  const results = buildResults(out);
-  process.stdout.write(`${renderReport(results).join('\n')}\n`);
+  const results = { ...buildResults(out), simulator: out.simulator ? simulatorResults(out.simulator) : null };
+  process.stdout.write(`${[...renderReport(results), '', ...renderSimulator(results.simulator)].join('\n')}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
   return out.error ? 1 : 0;
 }
