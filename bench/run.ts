@@ -43,9 +43,20 @@ function mixOf(log: readonly Recorded[]): Record<string, number> {
   );
 }
 
+/** Runs `step`, recording its wall-clock seconds under `name`. */
+async function phase<T>(out: Outcome, name: string, step: () => Promise<T> | T): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await step();
+  } finally {
+    out.phases[name] = Number(((performance.now() - t0) / 1000).toFixed(1));
+  }
+}
+
 /** Runs the suites in order, filling `out` as each one completes. */
 async function runSuites(options: BenchOptions, dir: string, files: string[], out: Outcome): Promise<void> {
   note(`generating the workload (${options.events.toLocaleString('en-US')} events)`);
+  const t0 = performance.now();
   const unit = unitFor(DEFAULT_SPEC);
   let log: Recorded[] | undefined = logFor(DEFAULT_SPEC, options.events);
   out.workload = {
@@ -56,39 +67,47 @@ async function runSuites(options: BenchOptions, dir: string, files: string[], ou
     copies: Number(((log.length - unit.bootstrap.length) / unit.body.length).toFixed(2)),
     mix: mixOf(log),
   };
-  const inMemory = await runInMemory(log, {
-    spec: DEFAULT_SPEC,
-    rounds: options.rounds,
-    naiveEvents: options.naiveEvents,
-    deadlineMs: options.foldDeadline * 1000,
-  });
+  out.phases.workload = Number(((performance.now() - t0) / 1000).toFixed(1));
+  const events = log;
+  const inMemory = await phase(out, 'in-memory', () =>
+    runInMemory(events, {
+      spec: DEFAULT_SPEC,
+      rounds: options.rounds,
+      naiveEvents: options.naiveEvents,
+      deadlineMs: options.foldDeadline * 1000,
+    }),
+  );
   out.inMemory = inMemory;
   log = undefined; // the file suites must not pay GC for a million events they do not use
 
   const smallPath = join(dir, `bench-${options.events}.jsonl`);
   files.push(smallPath);
-  const file = await runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys);
+  const file = await phase(out, 'file', () => runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys));
   out.file = file;
 
   const simPath = join(dir, 'bench-sim.jsonl');
   files.push(simPath);
-  out.simulator = await runSimulator({
-    scenario: defaultWorkloadPath(),
-    maxEvents: options.quick ? 200_000 : undefined,
-    rounds: options.fileRounds,
-    logPath: simPath,
-  });
+  out.simulator = await phase(out, 'simulator', () =>
+    runSimulator({
+      scenario: defaultWorkloadPath(),
+      maxEvents: options.quick ? 200_000 : undefined,
+      rounds: options.fileRounds,
+      logPath: simPath,
+    }),
+  );
   if (options.skipBig) return;
 
   const bigPath = join(dir, `bench-${options.big}.jsonl`);
   files.push(bigPath);
   try {
-    out.big = await runBigFile(unit, options.big, bigPath, {
-      bytesPerEvent: file.bytes / options.events,
-      eventsPerSec: options.events / (Math.min(...file.fullFold.ms) / 1000),
-      heapMB: Math.max(2048, Math.floor((totalmem() / 1e6) * 0.6)),
-      reference: { path: smallPath, bytes: file.bytes },
-    });
+    out.big = await phase(out, 'peak RSS', () =>
+      runBigFile(unit, options.big, bigPath, {
+        bytesPerEvent: file.bytes / options.events,
+        eventsPerSec: options.events / (Math.min(...file.fullFold.ms) / 1000),
+        heapMB: Math.max(2048, Math.floor((totalmem() / 1e6) * 0.6)),
+        reference: { path: smallPath, bytes: file.bytes },
+      }),
+    );
   } finally {
     rmSync(bigPath, { force: true });
   }
@@ -122,6 +141,7 @@ async function main(argv: readonly string[]): Promise<number> {
     big: undefined,
     skippedBig: options.skipBig,
     error: undefined,
+    phases: {},
     simulator: undefined,
   };
   try {

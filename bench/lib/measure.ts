@@ -41,8 +41,7 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 
-/** Times one synchronous run (call `settle()` first). */
-export function timeSync(run: () => unknown): Sample {
+function measure(run: () => unknown): Sample {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   run();
@@ -50,10 +49,19 @@ export function timeSync(run: () => unknown): Sample {
   return { ms, cpuMs: cpuSince(c0) };
 }
 
+/**
+ * Times one synchronous run right after a full collection (no pause: prefer `timeSettled`
+ * when the heap is large).
+ */
+export function timeSync(run: () => unknown): Sample {
+  collect();
+  return measure(run);
+}
+
 /** Settles, then times one synchronous run. */
 export async function timeSettled(run: () => unknown): Promise<Sample> {
   await settle();
-  return timeSync(run);
+  return measure(run);
 }
 
 /** Settles, then times one asynchronous run. */

@@ -107,6 +107,8 @@ export interface RunOutcome {
   readonly big: BigFileResult | undefined;
   readonly skippedBig: boolean;
   readonly error: string | undefined;
+  /** Wall-clock seconds per phase, in the order they ran. */
+  readonly phases: Record<string, number>;
 }
 
 /** Builds the JSON result. */
@@ -141,6 +143,7 @@ export function buildResults(o: RunOutcome) {
       streamingPeakRssMB: big?.streamOnly.peakRssMB ?? null,
     },
     pass: { ...pass, all: pass.inMemory && pass.file && pass.rssReplay !== false },
+    phasesSeconds: o.phases,
   };
 }
 

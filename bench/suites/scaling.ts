@@ -6,13 +6,18 @@
  * minutes, with the block times as the diagnosis.
  */
 import type { Recorded } from '../../src/core/catalogue.js';
+import { median } from '../lib/measure.js';
 import { note } from '../lib/progress.js';
 
 /** How the cost per event evolved along one fold. */
 export interface Scaling {
   readonly blockEvents: number;
   readonly blockMs: readonly number[];
-  /** The slowest of the last three blocks over the fastest of the first three. */
+  /**
+   * Median of the last three whole blocks over the median of the first three: about 1 for a
+   * linear fold (below 1 when JIT warm-up slows the first blocks), well above for a
+   * superlinear one.
+   */
   readonly growth: number;
 }
 
@@ -49,5 +54,5 @@ function growth(blockMs: readonly number[]): number {
   const whole = blockMs.length > 1 ? blockMs.slice(0, -1) : blockMs;
   if (whole.length < 2) return 1;
   const k = Math.min(3, Math.floor(whole.length / 2));
-  return Math.max(...whole.slice(-k)) / Math.min(...whole.slice(0, k));
+  return median(whole.slice(-k)) / median(whole.slice(0, k));
 }
