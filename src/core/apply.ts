@@ -25,8 +25,11 @@ export function applyEvent(s: Draft, e: Recorded): void {
   if (e.seq !== s.seq + 1) throw new ReplayError(e.seq, `expected seq ${s.seq + 1}`);
   if (s.seq === 0 && e.type !== 'LogStarted') throw new ReplayError(e.seq, 'the first event must be LogStarted');
   const r = routeOf(e);
+  // Read before the transition moves the cell out of `active`: see `endMeetings`.
+  const inSession = e.type === 'CellSuspended' && meetingMayBeInSession(s);
   if (r) primary(s, e, r);
   route(s, e);
+  if (inSession) endMeetings(s, e);
   s.seq = e.seq;
   s.at = e.at;
   s.counters.events += 1;
@@ -56,11 +59,6 @@ function route(s: Draft, e: Recorded): void {
     case 'ExtraordinaryMeetingRequested':
       return;
     case 'CellSuspended': {
-      // Suspension leaves the meetings region: a meeting in session ends with it.
-      for (const id in s.meetings) {
-        const m = s.meetings[id] as NonNullable<Draft['meetings'][string]>;
-        if (m.closedAt === undefined) m.closedAt = e.at;
-      }
       const c = s.cell as NonNullable<Draft['cell']>;
       c.suspendedSinceMs = ms(e.at);
       c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });
@@ -187,6 +185,32 @@ function route(s: Draft, e: Recorded): void {
       const _exhaustive: never = e;
       return _exhaustive;
     }
+  }
+}
+
+/**
+ * Whether the cell's meetings region may have a meeting in session. A meeting is only ever
+ * opened from `idle` or `requested` and only leaves its session by closing (back to `idle`),
+ * by suspension (which ends it) or by dissolution (final): in those two states no meeting is
+ * open. Any other state, or a cell that is not active, is treated as "maybe".
+ */
+function meetingMayBeInSession(s: Draft): boolean {
+  const v = s.cell?.machine.value;
+  const active = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).active : undefined;
+  if (typeof active !== 'object' || active === null) return true;
+  const meetings = (active as Record<string, unknown>).meetings;
+  return meetings !== 'idle' && meetings !== 'requested';
+}
+
+/**
+ * Suspension leaves the meetings region: a meeting in session ends with it. Only looked for
+ * when one may be in session, since the scan covers every meeting ever held (done on every
+ * suspension, it made replay quadratic in long logs).
+ */
+function endMeetings(s: Draft, e: Recorded): void {
+  for (const id in s.meetings) {
+    const m = s.meetings[id] as NonNullable<Draft['meetings'][string]>;
+    if (m.closedAt === undefined) m.closedAt = e.at;
   }
 }
 
