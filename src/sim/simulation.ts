@@ -7,7 +7,7 @@
  *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
-import type { Fact, Recorded } from '../core/catalogue.js';
+import type { Fact, Recorded, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
 import { decide, type DecideOptions } from '../core/decide.js';
@@ -17,6 +17,7 @@ import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
 import { Agenda } from './agenda.js';
+import { InstantFormatter } from './instants.js';
 import { perceive } from './fog.js';
 import { RepeatedGame } from './game.js';
 import type { IncidentSpec, PartyPlan, Plan, TimelineStep } from './plan.js';
@@ -103,6 +104,9 @@ class Simulation {
   /** `at` text of the agenda time it was last formatted for: many commands share one instant. */
   private atMs = Number.NaN;
   private atText = '';
+  private readonly instants = new InstantFormatter();
+  /** The track protests, warnings and disputes go on. */
+  private readonly businessTrack: Track;
   /** Warning message sent ahead of an incident (by incident id). */
   private readonly warnings = new Map<string, string>();
   /** Retaliations held while a dispute over the incident runs in the cell (by dispute id). */
@@ -126,6 +130,8 @@ class Simulation {
     this.rng = Rng.seeded(plan.seed);
     this.streams = new Streams(this.rng);
     this.checkAll = !planDataIsValid(plan);
+    const tracks = plan.mechanism.tracks;
+    this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
     this.parties = plan.parties.map((p) => p.id);
     this.byId = new Map(plan.parties.map((p) => [p.id, p]));
     for (const step of plan.timeline) {
@@ -148,7 +154,7 @@ class Simulation {
     const now = this.agenda.now;
     if (now !== this.atMs) {
       this.atMs = now;
-      this.atText = formatInstant(now);
+      this.atText = this.instants.format(now);
     }
     return this.atText;
   }
@@ -161,7 +167,7 @@ class Simulation {
     });
     sub.unsubscribe();
     const endMs = this.stopped ? this.agenda.now : this.plan.endMs;
-    this.submit(command('EndSimulation', { actor: 'sim', at: formatInstant(endMs) }, {
+    this.submit(command('EndSimulation', { actor: 'sim', at: this.instants.format(endMs) }, {
       reason: this.stopped ? 'stopped' : 'horizon',
     }), true);
     return {
@@ -177,22 +183,25 @@ class Simulation {
   // --- recording ------------------------------------------------------------------------
 
   /**
-   * Decides and records `cmd`. `validate` asks `decide` to check the command's data against
+   * Decides and records `cmd`; returns its (first) recorded event. `validate` asks `decide` to check the command's data against
    * the catalogue: needed for data the simulator cannot vouch for (scripted steps, the run's
    * first events, game rounds); see trust.ts for why its own commands need no check.
    */
-  private submit(cmd: Command, validate: boolean): Recorded[] | DomainError {
+  private submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
     const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
     if (result instanceof DomainError) return result;
-    const out: Recorded[] = [];
-    for (const f of result) out.push(this.record(f));
-    return out;
+    let first: Recorded | undefined;
+    for (const f of result) {
+      const e = this.record(f);
+      first ??= e;
+    }
+    return first;
   }
 
   /** Submits an internal command; a refusal just means the moment has passed. */
   private try(cmd: Command, validate = false): Recorded | undefined {
     const r = this.submit(cmd, validate);
-    return r instanceof DomainError ? undefined : r[0];
+    return r instanceof DomainError ? undefined : r;
   }
 
   private record(f: Fact): Recorded {
@@ -376,16 +385,13 @@ class Simulation {
   private send(from: string, to: string, kind: 'warning' | 'protest', incidentId: string | undefined, subject: string): string | undefined {
     if (!this.cellActive()) return undefined;
     const messageId = this.nextId('msg');
-    const ackBy = formatInstant(this.agenda.now + this.plan.mechanism.ackDeadlineMs);
-    const e = this.try(command('SendMessage', { actor: from, at: this.at }, {
-      messageId,
-      to,
-      track: this.plan.mechanism.tracks.includes('deescalation') ? 'deescalation' : (this.plan.mechanism.tracks[0] as 'deescalation'),
-      kind,
-      subject,
-      ...(incidentId === undefined ? {} : { incidentId }),
-      ackBy,
-    }));
+    const ackBy = this.instants.format(this.agenda.now + this.plan.mechanism.ackDeadlineMs);
+    const track = this.businessTrack;
+    // Two literals rather than a conditional spread: same keys in the same order, no garbage.
+    const data = incidentId === undefined
+      ? { messageId, to, track, kind, subject, ackBy }
+      : { messageId, to, track, kind, subject, incidentId, ackBy };
+    const e = this.try(command('SendMessage', { actor: from, at: this.at }, data));
     return e ? messageId : undefined;
   }
 
@@ -405,8 +411,8 @@ class Simulation {
         if (!this.byId.has(observer)) return;
         const drawn = perceive(this.plan.fog, this.streams.get(STREAM.fogObserve, observer), { by: e.actor, severity: e.data.severity }, observer, this.parties);
         const blamed = this.blamed.get(e.data.incidentId);
-        const seen = blamed === undefined ? drawn : { ...drawn, attributedTo: blamed };
-        this.try(command('ObserveIncident', { actor: observer, at: this.at, cause: e.seq }, { incidentId: e.data.incidentId, ...seen }));
+        const attributedTo = blamed ?? drawn.attributedTo;
+        this.try(command('ObserveIncident', { actor: observer, at: this.at, cause: e.seq }, { incidentId: e.data.incidentId, attributedTo, severity: drawn.severity }));
         return;
       }
       case 'IncidentObserved':
@@ -523,14 +529,12 @@ class Simulation {
       this.send(party, attributedTo, 'protest', incidentId, `protest: ${i.kind} ${i.id}`);
       const lateWarning = this.warnings.get(incidentId);
       if (severity >= policy.disputeThreshold && this.streams.get(STREAM.dispute, party).chance(policy.raiseDispute)) {
-        this.try(command('RaiseDispute', { actor: party, at, cause }, {
-          disputeId: this.nextId('dispute'),
-          against: attributedTo,
-          track: m.tracks.includes('deescalation') ? 'deescalation' : (m.tracks[0] as 'deescalation'),
-          incidentId,
-          ...(lateWarning === undefined ? {} : { messageId: lateWarning, claim: 'the advance warning came too late' }),
-          respondBy: formatInstant(this.agenda.now + m.disputeResponseMs),
-        }));
+        const disputeId = this.nextId('dispute');
+        const track = this.businessTrack;
+        const respondBy = this.instants.format(this.agenda.now + m.disputeResponseMs);
+        this.try(command('RaiseDispute', { actor: party, at, cause }, lateWarning === undefined
+          ? { disputeId, against: attributedTo, track, incidentId, respondBy }
+          : { disputeId, against: attributedTo, track, incidentId, messageId: lateWarning, claim: 'the advance warning came too late', respondBy }));
       }
       if (m.meetings.extraordinaryOnRequest && severity >= 0.7) {
         if (this.try(command('RequestExtraordinaryMeeting', { actor: party, at, cause }, { reason: `${i.kind} ${i.id}`, incidentId }))) {

@@ -10,24 +10,28 @@
  * the catalogue's own schemas. If anything fails, every command is checked as before, so a
  * plan built by hand with bad data still gets exactly the refusals it always got.
  */
-import { checkData } from '../core/catalogue.js';
+import { checkData, type EventData } from '../core/catalogue.js';
 import { isId } from '../core/ids.js';
+import type { Mutable } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
 import type { IncidentSpec, Plan } from './plan.js';
 
 /** The data of the `RecordIncident` command the simulator builds for `spec`. */
-export function incidentData(id: string, spec: IncidentSpec, retaliationFor?: string) {
-  return {
+export function incidentData(id: string, spec: IncidentSpec, retaliationFor?: string): EventData<'IncidentOccurred'> {
+  const data: Mutable<EventData<'IncidentOccurred'>> = {
     incidentId: id,
     kind: spec.kind,
     against: spec.against,
     cameo: spec.cameo,
     weight: spec.weight,
     severity: spec.severity,
-    ...(spec.where === undefined ? {} : { where: spec.where }),
-    ...(spec.description === undefined ? {} : { description: spec.description }),
-    ...(retaliationFor === undefined ? {} : { retaliationFor }),
   };
+  // Optional keys added in this order (rather than spread from temporary objects, once per
+  // incident): the same keys, in the same order.
+  if (spec.where !== undefined) data.where = spec.where;
+  if (spec.description !== undefined) data.description = spec.description;
+  if (retaliationFor !== undefined) data.retaliationFor = retaliationFor;
+  return data;
 }
 
 /** True when `ms` is a whole millisecond that prints as an instant and parses back. */
