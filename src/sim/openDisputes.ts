@@ -7,7 +7,6 @@
  * array indices ("0", "17") first in ascending numeric order, then all others in the order the
  * disputes were raised. That is the order of an object's own keys in JavaScript.
  */
-import { own } from '../core/ids.js';
 import type { DisputeView } from '../core/state.js';
 
 /** Largest array index + 1: "4294967295" and above are ordinary property names. */
@@ -35,7 +34,9 @@ export class OpenDisputes {
   list(disputes: Readonly<Record<string, DisputeView>>): string[] {
     const open: string[] = [];
     for (const id of this.ids) {
-      const d = own(disputes, id);
+      // A plain read, not `own`: every id here is a recorded dispute's, a valid id (checked by
+      // decide, or built by the simulator as `dispute-<n>`), so never an Object.prototype name.
+      const d = disputes[id];
       if (d === undefined || d.closedAt !== undefined) this.ids.delete(id);
       else open.push(id);
     }
