@@ -33,7 +33,7 @@ const impure = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench-build/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

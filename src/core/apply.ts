@@ -81,6 +81,7 @@ function route(s: Draft, e: Recorded): void {
     }
     case 'MeetingOpened':
       if (own(s.meetings, e.data.meetingId)) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} opened twice`);
+      s.openMeeting = e.data.meetingId;
       s.meetings[e.data.meetingId] = {
         id: e.data.meetingId,
         kind: e.data.kind,
@@ -93,6 +94,7 @@ function route(s: Draft, e: Recorded): void {
       const m = own(s.meetings, e.data.meetingId);
       if (!m || m.closedAt) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} is not open`);
       m.closedAt = e.at;
+      if (s.openMeeting === m.id) delete s.openMeeting;
       return;
     }
     case 'MessageSent':
@@ -208,10 +210,11 @@ function meetingMayBeInSession(s: Draft): boolean {
  * suspension, it made replay quadratic in long logs).
  */
 function endMeetings(s: Draft, e: Recorded): void {
-  for (const id in s.meetings) {
-    const m = s.meetings[id] as NonNullable<Draft['meetings'][string]>;
-    if (m.closedAt === undefined) m.closedAt = e.at;
-  }
+  // The meeting in session is tracked, so ending it is one lookup, never a scan.
+  const id = s.openMeeting;
+  const m = id === undefined ? undefined : own(s.meetings, id);
+  if (m && m.closedAt === undefined) m.closedAt = e.at;
+  delete s.openMeeting;
 }
 
 function ms(at: string): number {

@@ -153,6 +153,8 @@ export interface ParleyState {
   readonly openDisputes: Readonly<Partial<Record<Track, number>>>;
   readonly incidents: Readonly<Record<string, IncidentView>>;
   readonly meetings: Readonly<Record<string, MeetingView>>;
+  /** The meeting in session, if any (so a suspension ends it without scanning every meeting). */
+  readonly openMeeting?: string;
   readonly steps: Readonly<Record<string, { readonly by: string; readonly at: string; readonly weight: number }>>;
   readonly game?: GameView;
   readonly counters: Counters;
