@@ -34,47 +34,88 @@ export function canonicalJson(value: unknown, prefix = ''): string {
   }
 }
 
-// Keys repeat from event to event (`messageId`, `track`…): quote each once.
-const quotedKeys = new Map<string, string>();
-function quote(key: string): string {
-  let q = quotedKeys.get(key);
-  if (q === undefined) {
-    q = JSON.stringify(key);
-    if (quotedKeys.size < 4096) quotedKeys.set(key, q);
-  }
-  return q;
+/** Strings JSON.stringify would escape (quotes, backslashes, control characters, surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** An object's key order: as `Object.keys` lists it, sorted, and the sorted keys quoted. */
+interface Shape {
+  readonly keys: readonly string[];
+  readonly sorted: readonly string[];
+  readonly quoted: readonly string[];
 }
 
-/** The hot path: no field-path bookkeeping. */
+/**
+ * Objects of one kind (`MessageSent` data, say) list the same keys in the same order every
+ * time: their sorted, quoted order is found once and reused, keyed by the first key with the
+ * rest compared one by one. Bounded, so unusual data only costs a sort.
+ */
+const shapes = new Map<string, Shape[]>();
+const MAX_FIRST_KEYS = 4096;
+const MAX_SHAPES_PER_KEY = 16;
+
+function shapeOf(keys: string[]): Shape {
+  const n = keys.length;
+  const list = shapes.get(keys[0] as string);
+  if (list !== undefined) {
+    search: for (let i = 0; i < list.length; i++) {
+      const shape = list[i] as Shape;
+      const known = shape.keys;
+      if (known.length !== n) continue;
+      for (let j = 1; j < n; j++) if (known[j] !== keys[j]) continue search;
+      return shape;
+    }
+  }
+  const sorted = keys.slice().sort();
+  const shape: Shape = { keys, sorted, quoted: sorted.map((k) => JSON.stringify(k)) };
+  if (list === undefined) {
+    if (shapes.size < MAX_FIRST_KEYS) shapes.set(keys[0] as string, [shape]);
+  } else if (list.length < MAX_SHAPES_PER_KEY) {
+    list.push(shape);
+  }
+  return shape;
+}
+
+/**
+ * The hot path: no field-path bookkeeping. Throws {@link Unserialisable} exactly where
+ * {@link problemOf} finds a problem, so the slow walk can name it.
+ */
 function write(value: unknown, depth: number): string {
-  const problem = problemOf(value, depth);
-  if (problem !== undefined) throw new Unserialisable(problem);
   switch (typeof value) {
     case 'string':
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
-      return JSON.stringify(value);
+      // Finite numbers print as JSON.stringify prints them (both use Number#toString).
+      if (value - value === 0) return `${value}`;
+      break;
     case 'boolean':
       return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= MAX_DEPTH) break;
+      if (Array.isArray(value)) {
+        if (value.length === 0) return '[]';
+        let out = `[${write(value[0], depth + 1)}`;
+        for (let i = 1; i < value.length; i++) out += `,${write(value[i], depth + 1)}`;
+        return `${out}]`;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) break;
+      const keys = Object.keys(value);
+      if (keys.length === 0) return '{}';
+      const { sorted, quoted } = shapeOf(keys);
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (let i = 0; i < sorted.length; i++) {
+        const v = record[sorted[i] as string];
+        if (v === undefined) continue;
+        out += `${out.length === 1 ? '' : ','}${quoted[i] as string}:${write(v, depth + 1)}`;
+      }
+      return `${out}}`;
+    }
     default:
       break;
   }
-  if (value === null) return 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + write(value[i], depth + 1);
-    return `${out}]`;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  let out = '{';
-  let separator = '';
-  for (const key of keys) {
-    const v = record[key];
-    if (v === undefined) continue;
-    out += `${separator}${quote(key)}:${write(v, depth + 1)}`;
-    separator = ',';
-  }
-  return `${out}}`;
+  throw new Unserialisable(problemOf(value, depth) ?? 'has no JSON form');
 }
 
 /** Why `value` itself (not its children) has no JSON form, or undefined. */

@@ -50,6 +50,29 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('sorts the same keys the same way whatever order they were added in (and after a cache hit)', () => {
+    const keys = ['track', 'b', '10', 'A', 'a', '2', 'é', 'messageId'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(keys, { minLength: 1 }), fc.shuffledSubarray(keys, { minLength: 1 }), (xs, ys) => {
+        for (const order of [xs, ys, xs]) {
+          const value = Object.fromEntries(order.map((k, i) => [k, i % 3 === 0 ? undefined : { [k]: i, z: [k] }]));
+          expect(canonicalJson(value)).toBe(reference(JSON.parse(JSON.stringify(value))));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes exactly what JSON.stringify escapes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }), (s, t) => {
+        expect(canonicalJson({ [s]: s, t })).toBe(reference({ [s]: s, t }));
+      }),
+      { numRuns: 200 },
+    );
+    expect(canonicalJson(['\u2028', '\ud800', '\ud83d\ude00', '\u007f'])).toBe(JSON.stringify(['\u2028', '\ud800', '\ud83d\ude00', '\u007f']));
+  });
+
   it.each([
     ['NaN', { data: { x: NaN } }, 'data.x'],
     ['Infinity', { a: [1, Infinity] }, 'a[1]'],
