@@ -4,28 +4,13 @@
  * from {@link GENESIS_HASH}. Editing, dropping or reordering any line therefore changes
  * every hash after it.
  */
-import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical.js';
+import { bodyText, lineText } from './lineText.js';
 
-/** The "previous hash" of seq 1: 64 zeros. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { chainHash, GENESIS_HASH } from './lineText.js';
 
 /** A 64-character lowercase hex SHA-256 digest. */
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
-
-// `crypto.hash` (Node ≥ 20.12) is about twice as fast as createHash for short inputs; the
-// fallback keeps older Node 20 releases working.
-const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined =
-  typeof crypto.hash === 'function' ? crypto.hash : undefined;
-
-/**
- * The hash of an event given the previous hash and the event's canonical body.
- * @param body canonical JSON of the envelope without `hash` (see {@link envelopeBody}).
- */
-export function chainHash(prevHash: string, body: string): string {
-  const input = `${prevHash}\n${body}`;
-  return oneShot ? oneShot('sha256', input, 'hex') : crypto.createHash('sha256').update(input).digest('hex');
-}
 
 /** The envelope fields that are hashed: everything but `hash`. */
 export interface EnvelopeFields {
@@ -58,8 +43,7 @@ export function envelopeBody(envelope: object): string {
  * so they are embedded as they are, which is measurably cheaper than `JSON.stringify`).
  */
 export function envelopeBodyFast(e: EnvelopeHeader, dataJson: string): string {
-  const cause = e.cause === undefined ? '' : `"cause":${e.cause},`;
-  return `{"actor":"${e.actor}","at":"${e.at}",${cause}"data":${dataJson},"seq":${e.seq},"type":"${e.type}","v":${e.v}}`;
+  return bodyText(e.seq, e.at, e.type, e.v, e.actor, e.cause, dataJson);
 }
 
 /**
@@ -68,6 +52,5 @@ export function envelopeBodyFast(e: EnvelopeHeader, dataJson: string): string {
  * {@link envelopeBodyFast}.
  */
 export function encodeLine(e: EnvelopeHeader, dataJson: string, hash: string): string {
-  const cause = e.cause === undefined ? '' : `,"cause":${e.cause}`;
-  return `{"seq":${e.seq},"at":"${e.at}","type":"${e.type}","v":${e.v},"actor":"${e.actor}","data":${dataJson}${cause},"hash":"${hash}"}\n`;
+  return lineText(e.seq, e.at, e.type, e.v, e.actor, e.cause, dataJson, hash);
 }
