@@ -5,38 +5,244 @@
  * immutable out), and `Replayer` runs it on a private copy that nobody else can see, which is
  * what makes replay fast (no copy per event) while staying a pure function of its input.
  * Every machine transition goes through the compiled xstate definitions in src/machines.
+ *
+ * Replay runs this for every event of a log, so it is written to allocate little: routes and
+ * machine events are shared constants, a routed fact looks its message or dispute up once,
+ * and an incident's observation, clarification and retaliation lists start as one shared
+ * frozen empty value that is replaced (never written) on first use. Views are created with
+ * every optional field present (as `undefined`) and fields are cleared by assigning
+ * `undefined`, never by `delete`: all views of a kind then share one hidden class, so the
+ * property reads below stay monomorphic. JSON omits the `undefined` fields.
  */
 import { DISPUTE_OUTCOMES } from '../machines/dispute.js';
 import { levelIndex } from '../machines/ladder.js';
 import { isDraft, original } from 'immer';
+import type { CellMachineEvent } from '../machines/cell.js';
 import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../machines/index.js';
-import type { FactOf, Recorded, Track } from './catalogue.js';
+import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
-import { routeOf } from './routing.js';
+import { routeOf, subjectOf } from './routing.js';
 import { own } from './ids.js';
-import type { DisputeView, IncidentView, MessageView, Mutable, ParleyState } from './state.js';
+import type { DisputeView, IncidentView, MessageView, Mutable, Observation, ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
 type Draft = Mutable<ParleyState>;
+type Signal = 'ENGAGE' | 'STRAIN' | 'EASE';
+
+/** Track signals, one shared machine event per (track, signal). */
+const SIGNALS = Object.fromEntries(
+  TRACKS.map((t) => [
+    t,
+    Object.freeze({
+      ENGAGE: Object.freeze({ type: `${t}.ENGAGE` }),
+      STRAIN: Object.freeze({ type: `${t}.STRAIN` }),
+      EASE: Object.freeze({ type: `${t}.EASE` }),
+    }),
+  ]),
+) as unknown as Readonly<Record<Track, Readonly<Record<Signal, CellMachineEvent>>>>;
+
+/** The shared empty values an incident starts with (replaced on first write, never written). */
+const NO_OBSERVATIONS: Readonly<Record<string, Observation>> = Object.freeze({});
+const NO_CLARIFICATIONS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_PARTIES: readonly string[] = Object.freeze([]);
 
 /** Applies `e` to `s` in place. Throws `ReplayError` when a machine refuses the event. */
 export function applyEvent(s: Draft, e: Recorded): void {
   if (e.seq !== s.seq + 1) throw new ReplayError(e.seq, `expected seq ${s.seq + 1}`);
   if (s.seq === 0 && e.type !== 'LogStarted') throw new ReplayError(e.seq, 'the first event must be LogStarted');
   const r = routeOf(e);
-  // Read before the transition moves the cell out of `active`: see `endMeetings`.
-  const inSession = e.type === 'CellSuspended' && meetingMayBeInSession(s);
-  if (r) primary(s, e, r);
-  route(s, e);
-  if (inSession) endMeetings(s, e);
+  if (r === undefined) unrouted(s, e);
+  else if (r.machine === 'cell') cellFact(s, e, r.event);
+  else if (r.machine === 'message') messageFact(s, e, moveMessage(s, e, r));
+  else disputeFact(s, e, moveDispute(s, e, r));
   s.seq = e.seq;
   s.at = e.at;
   s.counters.events += 1;
   s.counters.byType[e.type] += 1;
 }
 
-function route(s: Draft, e: Recorded): void {
+/**
+ * The entity stored under `id`, or `undefined`. One lookup, yet safe against ids that name
+ * an `Object.prototype` member: every entity carries its own id, which no prototype member
+ * does.
+ */
+function entity<V extends { readonly id: string }>(record: Readonly<Record<string, V>>, id: string): V | undefined {
+  const v = record[id];
+  return v !== undefined && v.id === id ? v : undefined;
+}
+
+/**
+ * The snapshot itself, not an immer draft of it: under `evolve` the compiled machines would
+ * otherwise read (and so copy) the draft's value tree on every transition.
+ */
+function plain<T extends object>(value: T): T {
+  return isDraft(value) ? (original(value as never) as T) : value;
+}
+
+function ms(at: string): number {
+  return parseInstant(at) as number;
+}
+
+function cellFact(s: Draft, e: Recorded, event: CellMachineEvent): void {
+  const c = s.cell;
+  if (!c) throw new ReplayError(e.seq, `[cell] ${e.type} before the cell was proposed`);
+  const current = plain(c.machine);
+  // Read before the transition moves the cell out of `active`: see `endMeeting`.
+  const inSession = e.type === 'CellSuspended' && meetingMayBeInSession(current.value);
+  const next = compiledCell.transition(current, event);
+  if (next === current) {
+    throw new ReplayError(e.seq, `[cell] ${e.type} is not possible in state ${JSON.stringify(next.value)}`);
+  }
+  c.machine = next;
+  switch (e.type) {
+    case 'CellSuspended':
+      c.suspendedSinceMs = ms(e.at);
+      c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });
+      if (inSession) endMeeting(s, e.at);
+      return;
+    case 'CellResumed':
+      c.suspendedMs += ms(e.at) - (c.suspendedSinceMs ?? ms(e.at));
+      c.suspendedSinceMs = undefined;
+      return;
+    case 'CellDissolved':
+      if (c.suspendedSinceMs !== undefined) {
+        c.suspendedMs += ms(e.at) - c.suspendedSinceMs;
+        c.suspendedSinceMs = undefined;
+      }
+      c.dissolvedAt = e.at;
+      return;
+    case 'MeetingOpened': {
+      const id = e.data.meetingId;
+      if (own(s.meetings, id)) throw new ReplayError(e.seq, `[cell] meeting ${id} opened twice`);
+      s.openMeeting = id;
+      s.meetings[id] = {
+        id,
+        kind: e.data.kind,
+        openedAt: e.at,
+        closedAt: undefined,
+        incidents: e.data.agenda.incidents.length,
+        disputes: e.data.agenda.disputes.length,
+      };
+      return;
+    }
+    case 'MeetingClosed': {
+      const m = entity(s.meetings, e.data.meetingId);
+      if (!m || m.closedAt) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} is not open`);
+      m.closedAt = e.at;
+      if (s.openMeeting === m.id) s.openMeeting = undefined;
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * Whether the cell's meetings region may have a meeting in session. A meeting is only ever
+ * opened from `idle` or `requested` and only leaves its session by closing (back to `idle`),
+ * by suspension (which ends it) or by dissolution (final): in those two states no meeting is
+ * open. Any other state, or a cell that is not active, is treated as "maybe".
+ */
+function meetingMayBeInSession(v: unknown): boolean {
+  const active = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).active : undefined;
+  if (typeof active !== 'object' || active === null) return true;
+  const meetings = (active as Record<string, unknown>).meetings;
+  return meetings !== 'idle' && meetings !== 'requested';
+}
+
+/** Suspension leaves the meetings region: the meeting in session (tracked, so no scan) ends. */
+function endMeeting(s: Draft, at: string): void {
+  const id = s.openMeeting;
+  const m = id === undefined ? undefined : entity(s.meetings, id);
+  if (m && m.closedAt === undefined) m.closedAt = at;
+  s.openMeeting = undefined;
+}
+
+function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }): Mutable<MessageView> {
+  const id = subjectOf(e, r);
+  const m = entity(s.messages, id);
+  if (!m) throw new ReplayError(e.seq, `[message] unknown message ${id}`);
+  const current = plain(m.machine);
+  const next = compiledMessage.transition(current, r.event);
+  if (next === current) {
+    throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${id} in state ${String(next.value)}`);
+  }
+  m.machine = next;
+  return m;
+}
+
+function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
+  switch (e.type) {
+    case 'MessageDelivered':
+      m.deliveredAt = e.at;
+      return;
+    case 'MessageLost':
+      m.lostAt = e.at;
+      return;
+    case 'MessageAcknowledged':
+      m.acknowledgedAt = e.at;
+      return;
+    case 'MessageAnswered':
+      m.answeredAt = e.at;
+      return;
+    case 'AckDeadlineMissed':
+      m.overdueAt = e.at;
+      s.counters.overdueAcks += 1;
+      signal(s, m.track, 'STRAIN');
+      return;
+    case 'MessageReferred':
+      m.referredAt = e.at;
+      s.counters.referrals += 1;
+      s.counters.interventions += 1;
+      return;
+    default:
+      return;
+  }
+}
+
+function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }): Mutable<DisputeView> {
+  const id = subjectOf(e, r);
+  const d = entity(s.disputes, id);
+  if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
+  const current = plain(d.machine);
+  const next = compiledDispute.transition(current, r.event);
+  if (next === current) {
+    throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${id} in state ${String(next.value)}`);
+  }
+  d.machine = next;
+  if (next.status === 'done') close(s, e, d);
+  return d;
+}
+
+function disputeFact(s: Draft, e: Recorded, d: Mutable<DisputeView>): void {
+  switch (e.type) {
+    case 'DisputeAcknowledged':
+      d.acknowledgedAt = e.at;
+      return;
+    case 'FactFindingOpened':
+    case 'MediationFailed':
+      s.counters.interventions += 1;
+      return;
+    case 'FactFindingReported':
+      d.finding = e.data.attributedTo === undefined
+        ? { text: e.data.finding }
+        : { attributedTo: e.data.attributedTo, text: e.data.finding };
+      return;
+    case 'MediationRequested':
+      d.mediationRequestedAt = e.at;
+      return;
+    case 'SupervisorRuled':
+      d.ruledAt = e.at;
+      s.counters.interventions += 1;
+      return;
+    default:
+      return;
+  }
+}
+
+/** Facts that move no existing machine instance: creations and read-model-only facts. */
+function unrouted(s: Draft, e: Recorded): void {
   switch (e.type) {
     case 'LogStarted':
       return start(s, e);
@@ -49,85 +255,21 @@ function route(s: Draft, e: Recorded): void {
         machine: compiledCell.initial(),
         tracks: [...e.data.tracks],
         proposedAt: e.at,
+        suspendedSinceMs: undefined,
         suspendedMs: 0,
         suspensions: [],
+        dissolvedAt: undefined,
       };
       return;
-    case 'CellEstablished':
-    case 'CellActivated':
-    case 'TrackQuieted':
-    case 'ExtraordinaryMeetingRequested':
-      return;
-    case 'CellSuspended': {
-      const c = s.cell as NonNullable<Draft['cell']>;
-      c.suspendedSinceMs = ms(e.at);
-      c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });
-      return;
-    }
-    case 'CellResumed': {
-      const c = s.cell as NonNullable<Draft['cell']>;
-      c.suspendedMs += ms(e.at) - (c.suspendedSinceMs ?? ms(e.at));
-      delete c.suspendedSinceMs;
-      return;
-    }
-    case 'CellDissolved': {
-      const c = s.cell as NonNullable<Draft['cell']>;
-      if (c.suspendedSinceMs !== undefined) {
-        c.suspendedMs += ms(e.at) - c.suspendedSinceMs;
-        delete c.suspendedSinceMs;
-      }
-      c.dissolvedAt = e.at;
-      return;
-    }
-    case 'MeetingOpened':
-      if (own(s.meetings, e.data.meetingId)) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} opened twice`);
-      s.openMeeting = e.data.meetingId;
-      s.meetings[e.data.meetingId] = {
-        id: e.data.meetingId,
-        kind: e.data.kind,
-        openedAt: e.at,
-        incidents: e.data.agenda.incidents.length,
-        disputes: e.data.agenda.disputes.length,
-      };
-      return;
-    case 'MeetingClosed': {
-      const m = own(s.meetings, e.data.meetingId);
-      if (!m || m.closedAt) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} is not open`);
-      m.closedAt = e.at;
-      if (s.openMeeting === m.id) delete s.openMeeting;
-      return;
-    }
     case 'MessageSent':
       return sent(s, e);
-    case 'MessageDelivered':
-      msg(s, e.data.messageId).deliveredAt = e.at;
-      return;
-    case 'MessageLost':
-      msg(s, e.data.messageId).lostAt = e.at;
-      return;
-    case 'MessageAcknowledged':
-      msg(s, e.data.messageId).acknowledgedAt = e.at;
-      return;
-    case 'MessageAnswered':
-      msg(s, e.data.messageId).answeredAt = e.at;
-      return;
-    case 'AckDeadlineMissed': {
-      const m = msg(s, e.data.messageId);
-      m.overdueAt = e.at;
-      s.counters.overdueAcks += 1;
-      signal(s, m.track, 'STRAIN');
-      return;
-    }
-    case 'MessageReferred':
-      msg(s, e.data.messageId).referredAt = e.at;
-      s.counters.referrals += 1;
-      s.counters.interventions += 1;
-      return;
     case 'IncidentOccurred':
       return incident(s, e);
     case 'IncidentObserved': {
       const i = knownIncident(s, e, e.data.incidentId);
-      i.observations[e.actor] = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
+      const seen = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
+      if (i.observations === NO_OBSERVATIONS) i.observations = { [e.actor]: seen };
+      else i.observations[e.actor] = seen;
       return;
     }
     case 'IncidentClarified':
@@ -140,85 +282,23 @@ function route(s: Draft, e: Recorded): void {
       return;
     case 'DisputeRaised':
       return raised(s, e);
-    case 'DisputeAcknowledged':
-      dsp(s, e.data.disputeId).acknowledgedAt = e.at;
-      return;
-    case 'FactFindingOpened':
-      s.counters.interventions += 1;
-      return;
-    case 'FactFindingReported': {
-      const d = dsp(s, e.data.disputeId);
-      d.finding = e.data.attributedTo === undefined
-        ? { text: e.data.finding }
-        : { attributedTo: e.data.attributedTo, text: e.data.finding };
-      return;
-    }
-    case 'SettlementReached':
-    case 'RulingAccepted':
-    case 'RulingRejected':
-    case 'DisputeEscalated':
-    case 'DisputeWithdrawn':
-    case 'DisputeLapsed':
-      return;
-    case 'MediationRequested':
-      dsp(s, e.data.disputeId).mediationRequestedAt = e.at;
-      return;
-    case 'SupervisorRuled':
-      dsp(s, e.data.disputeId).ruledAt = e.at;
-      s.counters.interventions += 1;
-      return;
-    case 'MediationFailed':
-      s.counters.interventions += 1;
-      return;
     case 'DisputeDeadlineMissed': {
-      const d = knownDispute(s, e, e.data.disputeId);
+      const d = entity(s.disputes, e.data.disputeId);
+      if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${e.data.disputeId}`);
       if (d.closedAt) throw new ReplayError(e.seq, `[dispute] ${d.id} is closed; no deadline can be missed`);
       d.deadlinesMissed += 1;
       return;
     }
     case 'RoundPlayed':
       return round(s, e);
-    case 'AccidentClarified': {
+    case 'AccidentClarified':
       if (!s.game) throw new ReplayError(e.seq, '[game] no round has been played');
       s.game.clarified += 1;
       return;
-    }
-    default: {
-      const _exhaustive: never = e;
-      return _exhaustive;
-    }
+    default:
+      // Every other type is routed to a machine (routing.ts decides which).
+      throw new ReplayError(e.seq, `[log] ${e.type} moves no machine`);
   }
-}
-
-/**
- * Whether the cell's meetings region may have a meeting in session. A meeting is only ever
- * opened from `idle` or `requested` and only leaves its session by closing (back to `idle`),
- * by suspension (which ends it) or by dissolution (final): in those two states no meeting is
- * open. Any other state, or a cell that is not active, is treated as "maybe".
- */
-function meetingMayBeInSession(s: Draft): boolean {
-  const v = s.cell?.machine.value;
-  const active = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).active : undefined;
-  if (typeof active !== 'object' || active === null) return true;
-  const meetings = (active as Record<string, unknown>).meetings;
-  return meetings !== 'idle' && meetings !== 'requested';
-}
-
-/**
- * Suspension leaves the meetings region: a meeting in session ends with it. Only looked for
- * when one may be in session, since the scan covers every meeting ever held (done on every
- * suspension, it made replay quadratic in long logs).
- */
-function endMeetings(s: Draft, e: Recorded): void {
-  // The meeting in session is tracked, so ending it is one lookup, never a scan.
-  const id = s.openMeeting;
-  const m = id === undefined ? undefined : own(s.meetings, id);
-  if (m && m.closedAt === undefined) m.closedAt = e.at;
-  delete s.openMeeting;
-}
-
-function ms(at: string): number {
-  return parseInstant(at) as number;
 }
 
 function start(s: Draft, e: FactOf<'LogStarted'>): void {
@@ -244,70 +324,9 @@ function start(s: Draft, e: FactOf<'LogStarted'>): void {
   };
 }
 
-/**
- * The snapshot itself, not an immer draft of it: under `evolve` the compiled machines would
- * otherwise read (and so copy) the draft's value tree on every transition.
- */
-function plain<T extends object>(value: T): T {
-  return isDraft(value) ? (original(value as never) as T) : value;
-}
-
-/** Performs the transition a fact stands for; a machine that refuses it means a bad log. */
-function primary(s: Draft, e: Recorded, r: Route): void {
-  switch (r.machine) {
-    case 'cell': {
-      if (!s.cell) throw new ReplayError(e.seq, `[cell] ${e.type} before the cell was proposed`);
-      const current = plain(s.cell.machine);
-      const next = compiledCell.transition(current, r.event);
-      if (next === current) {
-        throw new ReplayError(e.seq, `[cell] ${e.type} is not possible in state ${JSON.stringify(next.value)}`);
-      }
-      s.cell.machine = next;
-      return;
-    }
-    case 'message': {
-      const m = own(s.messages, r.id);
-      if (!m) throw new ReplayError(e.seq, `[message] unknown message ${r.id}`);
-      const current = plain(m.machine);
-      const next = compiledMessage.transition(current, r.event);
-      if (next === current) {
-        throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${r.id} in state ${String(next.value)}`);
-      }
-      m.machine = next;
-      return;
-    }
-    case 'dispute': {
-      const d = own(s.disputes, r.id);
-      if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${r.id}`);
-      const current = plain(d.machine);
-      const next = compiledDispute.transition(current, r.event);
-      if (next === current) {
-        throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${r.id} in state ${String(next.value)}`);
-      }
-      d.machine = next;
-      if (next.status === 'done') close(s, e, d);
-      return;
-    }
-    default: {
-      const _exhaustive: never = r;
-      return _exhaustive;
-    }
-  }
-}
-
-/** The message a routed fact just moved (it exists: `primary` checked). */
-function msg(s: Draft, id: string): Mutable<MessageView> {
-  return s.messages[id] as Mutable<MessageView>;
-}
-
-/** The dispute a routed fact just moved (it exists: `primary` checked). */
-function dsp(s: Draft, id: string): Mutable<DisputeView> {
-  return s.disputes[id] as Mutable<DisputeView>;
-}
-
 /** Track signals are consequences, not facts: a signal the track cannot take is ignored. */
-function signal(s: Draft, track: Track, what: 'ENGAGE' | 'STRAIN' | 'EASE'): void {
-  if (s.cell) s.cell.machine = compiledCell.transition(plain(s.cell.machine), { type: `${track}.${what}` });
+function signal(s: Draft, track: Track, what: Signal): void {
+  if (s.cell) s.cell.machine = compiledCell.transition(plain(s.cell.machine), SIGNALS[track][what]);
 }
 
 function pressure(s: Draft, e: Recorded, delta: number): void {
@@ -343,16 +362,22 @@ function sent(s: Draft, e: FactOf<'MessageSent'>): void {
     kind: d.kind,
     sentAt: e.at,
     ackBy: d.ackBy,
+    incidentId: d.incidentId,
+    disputeId: d.disputeId,
+    deliveredAt: undefined,
+    acknowledgedAt: undefined,
+    answeredAt: undefined,
+    overdueAt: undefined,
+    referredAt: undefined,
+    lostAt: undefined,
     machine: compiledMessage.initial(),
   };
-  if (d.incidentId !== undefined) view.incidentId = d.incidentId;
-  if (d.disputeId !== undefined) view.disputeId = d.disputeId;
   s.messages[d.messageId] = view;
   signal(s, d.track, 'ENGAGE');
 }
 
 function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView> {
-  const i = own(s.incidents, id);
+  const i = entity(s.incidents, id);
   if (!i) throw new ReplayError(e.seq, `[incident] unknown incident ${id}`);
   return i;
 }
@@ -366,7 +391,8 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
     const seen = own(original.observations, e.actor);
     // Retaliating against someone who did not do it, because of how it was seen.
     accidental = original.by !== d.against && (seen === undefined || seen.attributedTo === d.against);
-    if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
+    if (original.retaliatedBy === NO_PARTIES) original.retaliatedBy = [e.actor];
+    else if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
     s.counters.retaliations += 1;
     if (accidental) s.counters.accidentalEscalations += 1;
   }
@@ -379,12 +405,12 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
     weight: d.weight,
     severity: d.severity,
     at: e.at,
-    observations: {},
-    clarified: {},
-    retaliatedBy: [],
+    retaliationFor: d.retaliationFor,
+    observations: NO_OBSERVATIONS as Mutable<IncidentView['observations']>,
+    clarified: NO_CLARIFICATIONS as Mutable<IncidentView['clarified']>,
+    retaliatedBy: NO_PARTIES as string[],
     accidental,
   };
-  if (d.retaliationFor !== undefined) view.retaliationFor = d.retaliationFor;
   s.incidents[d.incidentId] = view;
   pressure(s, e, -d.weight * d.severity);
 }
@@ -393,7 +419,8 @@ function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
   const i = knownIncident(s, e, e.data.incidentId);
   const party = e.data.party;
   if (own(i.clarified, party)) return;
-  i.clarified[party] = e.at;
+  if (i.clarified === NO_CLARIFICATIONS) i.clarified = { [party]: e.at };
+  else i.clarified[party] = e.at;
   const seen = own(i.observations, party);
   if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) {
     s.counters.misunderstandingsCaught += 1;
@@ -408,21 +435,21 @@ function raised(s: Draft, e: FactOf<'DisputeRaised'>): void {
     by: e.actor,
     against: d.against,
     track: d.track,
+    incidentId: d.incidentId,
     raisedAt: e.at,
     respondBy: d.respondBy,
+    acknowledgedAt: undefined,
+    mediationRequestedAt: undefined,
+    ruledAt: undefined,
+    finding: undefined,
+    closedAt: undefined,
+    outcome: undefined,
     deadlinesMissed: 0,
     machine: compiledDispute.initial({ parties: [e.actor, d.against] }),
   };
-  if (d.incidentId !== undefined) view.incidentId = d.incidentId;
   s.disputes[d.disputeId] = view;
   s.openDisputes[d.track] = (s.openDisputes[d.track] ?? 0) + 1;
   signal(s, d.track, 'STRAIN');
-}
-
-function knownDispute(s: Draft, e: Recorded, id: string): Mutable<DisputeView> {
-  const d = own(s.disputes, id);
-  if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
-  return d;
 }
 
 function close(s: Draft, e: Recorded, d: Mutable<DisputeView>): void {

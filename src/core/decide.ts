@@ -14,7 +14,7 @@ import { COMMAND_EVENTS } from './commands.js';
 import { DomainError } from './errors.js';
 import type { DomainErrorCode } from './errors.js';
 import { own } from './ids.js';
-import { routeOf } from './routing.js';
+import { routeOf, subjectOf } from './routing.js';
 import type { ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
@@ -388,18 +388,20 @@ function checkMachine(f: Fact, s: ParleyState): DomainError | undefined {
         ? undefined
         : fail('INVALID_TRANSITION', `[cell] ${f.type} is not possible while ${JSON.stringify(s.cell.machine.value)}`);
     case 'message': {
-      const m = own(s.messages, r.id);
-      if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${r.id} was never sent`);
+      const id = subjectOf(f, r);
+      const m = own(s.messages, id);
+      if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${id} was never sent`);
       return compiledMessage.can(m.machine, r.event)
         ? undefined
-        : fail('INVALID_TRANSITION', `[message] ${f.type} is not possible for ${r.id} (${String(m.machine.value)})`);
+        : fail('INVALID_TRANSITION', `[message] ${f.type} is not possible for ${id} (${String(m.machine.value)})`);
     }
     case 'dispute': {
-      const d = own(s.disputes, r.id);
-      if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${r.id}`);
+      const id = subjectOf(f, r);
+      const d = own(s.disputes, id);
+      if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${id}`);
       return compiledDispute.can(d.machine, r.event)
         ? undefined
-        : fail('INVALID_TRANSITION', `[dispute] ${f.type} is not possible for ${r.id} (${String(d.machine.value)})`);
+        : fail('INVALID_TRANSITION', `[dispute] ${f.type} is not possible for ${id} (${String(d.machine.value)})`);
     }
     default: {
       const _exhaustive: never = r;

@@ -2,25 +2,57 @@
  * Which machine instance a fact moves, and with which machine event. Shared by `apply`
  * (which performs the transition) and `decide` (which asks whether it is possible), so the
  * two can never disagree about what an event means to a machine.
+ *
+ * Replay asks this for most events of a log, so routes and machine events are constants
+ * (frozen, shared); only `RulingAccepted`, whose machine event names the accepting party, is
+ * built per call. The instance a message or dispute route moves is named by the fact itself,
+ * always in the same field: see {@link subjectOf}.
  */
 import type { CellMachineEvent } from '../machines/cell.js';
 import type { DisputeMachineEvent } from '../machines/dispute.js';
 import type { MessageMachineEvent } from '../machines/message.js';
-import type { Fact } from './catalogue.js';
+import { TRACKS, type Fact, type Track } from './catalogue.js';
 
 /** The primary transition a fact causes. */
 export type Route =
   | { readonly machine: 'cell'; readonly event: CellMachineEvent }
-  | { readonly machine: 'message'; readonly id: string; readonly event: MessageMachineEvent }
-  | { readonly machine: 'dispute'; readonly id: string; readonly event: DisputeMachineEvent };
+  | { readonly machine: 'message'; readonly event: MessageMachineEvent }
+  | { readonly machine: 'dispute'; readonly event: DisputeMachineEvent };
 
-const cell = (event: CellMachineEvent): Route => ({ machine: 'cell', event });
-const message = (id: string, type: MessageMachineEvent['type']): Route => ({
-  machine: 'message',
-  id,
-  event: { type } as MessageMachineEvent,
-});
-const dispute = (id: string, event: DisputeMachineEvent): Route => ({ machine: 'dispute', id, event });
+const cell = (event: CellMachineEvent): Route => Object.freeze({ machine: 'cell', event: Object.freeze(event) });
+const message = (type: MessageMachineEvent['type']): Route =>
+  Object.freeze({ machine: 'message', event: Object.freeze({ type }) as MessageMachineEvent });
+const dispute = (event: DisputeMachineEvent): Route => Object.freeze({ machine: 'dispute', event: Object.freeze(event) });
+
+const ESTABLISH = cell({ type: 'ESTABLISH' });
+const ACTIVATE = cell({ type: 'ACTIVATE' });
+const SUSPEND = cell({ type: 'SUSPEND' });
+const RESUME = cell({ type: 'RESUME' });
+const DISSOLVE = cell({ type: 'DISSOLVE' });
+const REQUEST_MEETING = cell({ type: 'REQUEST_MEETING' });
+const OPEN_REGULAR = cell({ type: 'OPEN_MEETING', kind: 'regular' });
+const OPEN_EXTRAORDINARY = cell({ type: 'OPEN_MEETING', kind: 'extraordinary' });
+const CLOSE_MEETING = cell({ type: 'CLOSE_MEETING' });
+const QUIET = Object.fromEntries(TRACKS.map((t) => [t, cell({ type: `${t}.QUIET` })])) as Readonly<Record<Track, Route>>;
+
+const DELIVER = message('DELIVER');
+const LOSE = message('LOSE');
+const ACK = message('ACK');
+const ANSWER = message('ANSWER');
+const DEADLINE = message('DEADLINE');
+const REFER = message('REFER');
+
+const ACK_DISPUTE = dispute({ type: 'ACK' });
+const OPEN_FACT_FINDING = dispute({ type: 'OPEN_FACT_FINDING' });
+const REPORT_FINDINGS = dispute({ type: 'REPORT_FINDINGS' });
+const SETTLE = dispute({ type: 'SETTLE' });
+const REQUEST_MEDIATION = dispute({ type: 'REQUEST_MEDIATION' });
+const RULE = dispute({ type: 'RULE' });
+const REJECT_RULING = dispute({ type: 'REJECT_RULING' });
+const MEDIATION_FAILED = dispute({ type: 'MEDIATION_FAILED' });
+const ESCALATE = dispute({ type: 'ESCALATE' });
+const WITHDRAW = dispute({ type: 'WITHDRAW' });
+const LAPSE = dispute({ type: 'LAPSE' });
 
 /**
  * The machine transition `f` stands for, or `undefined` for facts that create an instance
@@ -29,59 +61,59 @@ const dispute = (id: string, event: DisputeMachineEvent): Route => ({ machine: '
 export function routeOf(f: Fact): Route | undefined {
   switch (f.type) {
     case 'CellEstablished':
-      return cell({ type: 'ESTABLISH' });
+      return ESTABLISH;
     case 'CellActivated':
-      return cell({ type: 'ACTIVATE' });
+      return ACTIVATE;
     case 'CellSuspended':
-      return cell({ type: 'SUSPEND' });
+      return SUSPEND;
     case 'CellResumed':
-      return cell({ type: 'RESUME' });
+      return RESUME;
     case 'CellDissolved':
-      return cell({ type: 'DISSOLVE' });
+      return DISSOLVE;
     case 'TrackQuieted':
-      return cell({ type: `${f.data.track}.QUIET` });
+      return QUIET[f.data.track];
     case 'ExtraordinaryMeetingRequested':
-      return cell({ type: 'REQUEST_MEETING' });
+      return REQUEST_MEETING;
     case 'MeetingOpened':
-      return cell({ type: 'OPEN_MEETING', kind: f.data.kind });
+      return f.data.kind === 'regular' ? OPEN_REGULAR : OPEN_EXTRAORDINARY;
     case 'MeetingClosed':
-      return cell({ type: 'CLOSE_MEETING' });
+      return CLOSE_MEETING;
     case 'MessageDelivered':
-      return message(f.data.messageId, 'DELIVER');
+      return DELIVER;
     case 'MessageLost':
-      return message(f.data.messageId, 'LOSE');
+      return LOSE;
     case 'MessageAcknowledged':
-      return message(f.data.messageId, 'ACK');
+      return ACK;
     case 'MessageAnswered':
-      return message(f.data.messageId, 'ANSWER');
+      return ANSWER;
     case 'AckDeadlineMissed':
-      return message(f.data.messageId, 'DEADLINE');
+      return DEADLINE;
     case 'MessageReferred':
-      return message(f.data.messageId, 'REFER');
+      return REFER;
     case 'DisputeAcknowledged':
-      return dispute(f.data.disputeId, { type: 'ACK' });
+      return ACK_DISPUTE;
     case 'FactFindingOpened':
-      return dispute(f.data.disputeId, { type: 'OPEN_FACT_FINDING' });
+      return OPEN_FACT_FINDING;
     case 'FactFindingReported':
-      return dispute(f.data.disputeId, { type: 'REPORT_FINDINGS' });
+      return REPORT_FINDINGS;
     case 'SettlementReached':
-      return dispute(f.data.disputeId, { type: 'SETTLE' });
+      return SETTLE;
     case 'MediationRequested':
-      return dispute(f.data.disputeId, { type: 'REQUEST_MEDIATION' });
+      return REQUEST_MEDIATION;
     case 'SupervisorRuled':
-      return dispute(f.data.disputeId, { type: 'RULE' });
+      return RULE;
     case 'RulingAccepted':
-      return dispute(f.data.disputeId, { type: 'ACCEPT_RULING', by: f.actor });
+      return { machine: 'dispute', event: { type: 'ACCEPT_RULING', by: f.actor } };
     case 'RulingRejected':
-      return dispute(f.data.disputeId, { type: 'REJECT_RULING' });
+      return REJECT_RULING;
     case 'MediationFailed':
-      return dispute(f.data.disputeId, { type: 'MEDIATION_FAILED' });
+      return MEDIATION_FAILED;
     case 'DisputeEscalated':
-      return dispute(f.data.disputeId, { type: 'ESCALATE' });
+      return ESCALATE;
     case 'DisputeWithdrawn':
-      return dispute(f.data.disputeId, { type: 'WITHDRAW' });
+      return WITHDRAW;
     case 'DisputeLapsed':
-      return dispute(f.data.disputeId, { type: 'LAPSE' });
+      return LAPSE;
     case 'LogStarted':
     case 'SimulationEnded':
     case 'CellProposed':
@@ -100,4 +132,14 @@ export function routeOf(f: Fact): Route | undefined {
       return _exhaustive;
     }
   }
+}
+
+/**
+ * The message or dispute a routed fact moves: every fact routed to a message names it in
+ * `data.messageId`, every fact routed to a dispute in `data.disputeId` (the catalogue's
+ * schemas require both).
+ */
+export function subjectOf(f: Fact, r: Route & { readonly machine: 'message' | 'dispute' }): string {
+  const data = f.data as { readonly messageId?: string; readonly disputeId?: string };
+  return (r.machine === 'message' ? data.messageId : data.disputeId) as string;
 }

@@ -3,6 +3,10 @@
  * dispute and the escalation ladder, plus the read models that outcome metrics need. It is
  * plain JSON data (records, arrays, numbers, strings), so it can be snapshotted, compared and
  * printed as it is.
+ *
+ * Optional fields of a view are present as `undefined` until they get a value (replay keeps
+ * every view of a kind in one shape, which is what makes it fast); JSON output omits them,
+ * and `toEqual`-style comparisons treat them as absent.
  */
 import type { CellContext } from '../machines/cell.js';
 import type { DisputeContext, DisputeOutcome } from '../machines/dispute.js';
@@ -20,11 +24,11 @@ export interface CellView {
   readonly tracks: readonly Track[];
   readonly proposedAt: string;
   /** Epoch ms the current suspension began, if suspended. */
-  readonly suspendedSinceMs?: number;
+  readonly suspendedSinceMs?: number | undefined;
   /** Total ms spent suspended so far (closed intervals only). */
   readonly suspendedMs: number;
   readonly suspensions: ReadonlyArray<{ readonly at: string; readonly by: string; readonly reason: string }>;
-  readonly dissolvedAt?: string;
+  readonly dissolvedAt?: string | undefined;
 }
 
 export interface LadderView {
@@ -52,14 +56,14 @@ export interface MessageView {
   readonly kind: MessageKind;
   readonly sentAt: string;
   readonly ackBy: string;
-  readonly incidentId?: string;
-  readonly disputeId?: string;
-  readonly deliveredAt?: string;
-  readonly acknowledgedAt?: string;
-  readonly answeredAt?: string;
-  readonly overdueAt?: string;
-  readonly referredAt?: string;
-  readonly lostAt?: string;
+  readonly incidentId?: string | undefined;
+  readonly disputeId?: string | undefined;
+  readonly deliveredAt?: string | undefined;
+  readonly acknowledgedAt?: string | undefined;
+  readonly answeredAt?: string | undefined;
+  readonly overdueAt?: string | undefined;
+  readonly referredAt?: string | undefined;
+  readonly lostAt?: string | undefined;
   readonly machine: MachineSnap<MessageContext>;
 }
 
@@ -68,15 +72,15 @@ export interface DisputeView {
   readonly by: string;
   readonly against: string;
   readonly track: Track;
-  readonly incidentId?: string;
+  readonly incidentId?: string | undefined;
   readonly raisedAt: string;
   readonly respondBy: string;
-  readonly acknowledgedAt?: string;
-  readonly mediationRequestedAt?: string;
-  readonly ruledAt?: string;
-  readonly finding?: { readonly attributedTo?: string; readonly text: string };
-  readonly closedAt?: string;
-  readonly outcome?: DisputeOutcome;
+  readonly acknowledgedAt?: string | undefined;
+  readonly mediationRequestedAt?: string | undefined;
+  readonly ruledAt?: string | undefined;
+  readonly finding?: { readonly attributedTo?: string; readonly text: string } | undefined;
+  readonly closedAt?: string | undefined;
+  readonly outcome?: DisputeOutcome | undefined;
   readonly deadlinesMissed: number;
   readonly machine: MachineSnap<DisputeContext>;
 }
@@ -96,7 +100,7 @@ export interface IncidentView {
   readonly weight: number;
   readonly severity: number;
   readonly at: string;
-  readonly retaliationFor?: string;
+  readonly retaliationFor?: string | undefined;
   /** How each party saw it (fog: attribution and severity may differ from the truth). */
   readonly observations: Readonly<Record<string, Observation>>;
   /** Parties whose misattribution the cell cleared, and when. */
@@ -111,7 +115,7 @@ export interface MeetingView {
   readonly id: string;
   readonly kind: 'regular' | 'extraordinary';
   readonly openedAt: string;
-  readonly closedAt?: string;
+  readonly closedAt?: string | undefined;
   readonly incidents: number;
   readonly disputes: number;
 }
@@ -154,7 +158,7 @@ export interface ParleyState {
   readonly incidents: Readonly<Record<string, IncidentView>>;
   readonly meetings: Readonly<Record<string, MeetingView>>;
   /** The meeting in session, if any (so a suspension ends it without scanning every meeting). */
-  readonly openMeeting?: string;
+  readonly openMeeting?: string | undefined;
   readonly steps: Readonly<Record<string, { readonly by: string; readonly at: string; readonly weight: number }>>;
   readonly game?: GameView;
   readonly counters: Counters;
@@ -183,6 +187,7 @@ export function initialState(): ParleyState {
     openDisputes: {},
     incidents: {},
     meetings: {},
+    openMeeting: undefined,
     steps: {},
     counters: {
       events: 0,
