@@ -23,7 +23,7 @@ import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
 import { routeOf, subjectOf } from './routing.js';
-import { own } from './ids.js';
+import { byId, own } from './ids.js';
 import type { DisputeView, IncidentView, MessageView, Mutable, Observation, ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
@@ -60,16 +60,6 @@ export function applyEvent(s: Draft, e: Recorded): void {
   s.at = e.at;
   s.counters.events += 1;
   s.counters.byType[e.type] += 1;
-}
-
-/**
- * The entity stored under `id`, or `undefined`. One lookup, yet safe against ids that name
- * an `Object.prototype` member: every entity carries its own id, which no prototype member
- * does.
- */
-function entity<V extends { readonly id: string }>(record: Readonly<Record<string, V>>, id: string): V | undefined {
-  const v = record[id];
-  return v !== undefined && v.id === id ? v : undefined;
 }
 
 /**
@@ -127,7 +117,7 @@ function cellFact(s: Draft, e: Recorded, event: CellMachineEvent): void {
       return;
     }
     case 'MeetingClosed': {
-      const m = entity(s.meetings, e.data.meetingId);
+      const m = byId(s.meetings, e.data.meetingId);
       if (!m || m.closedAt) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} is not open`);
       m.closedAt = e.at;
       if (s.openMeeting === m.id) s.openMeeting = undefined;
@@ -154,14 +144,14 @@ function meetingMayBeInSession(v: unknown): boolean {
 /** Suspension leaves the meetings region: the meeting in session (tracked, so no scan) ends. */
 function endMeeting(s: Draft, at: string): void {
   const id = s.openMeeting;
-  const m = id === undefined ? undefined : entity(s.meetings, id);
+  const m = id === undefined ? undefined : byId(s.meetings, id);
   if (m && m.closedAt === undefined) m.closedAt = at;
   s.openMeeting = undefined;
 }
 
 function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }): Mutable<MessageView> {
   const id = subjectOf(e, r);
-  const m = entity(s.messages, id);
+  const m = byId(s.messages, id);
   if (!m) throw new ReplayError(e.seq, `[message] unknown message ${id}`);
   const current = plain(m.machine);
   const next = compiledMessage.transition(current, r.event);
@@ -203,7 +193,7 @@ function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
 
 function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }): Mutable<DisputeView> {
   const id = subjectOf(e, r);
-  const d = entity(s.disputes, id);
+  const d = byId(s.disputes, id);
   if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
   const current = plain(d.machine);
   const next = compiledDispute.transition(current, r.event);
@@ -268,8 +258,8 @@ function unrouted(s: Draft, e: Recorded): void {
     case 'IncidentObserved': {
       const i = knownIncident(s, e, e.data.incidentId);
       const seen = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
-      if (i.observations === NO_OBSERVATIONS) i.observations = { [e.actor]: seen };
-      else i.observations[e.actor] = seen;
+      if (i.observations === NO_OBSERVATIONS) i.observations = {};
+      i.observations[e.actor] = seen;
       return;
     }
     case 'IncidentClarified':
@@ -283,7 +273,7 @@ function unrouted(s: Draft, e: Recorded): void {
     case 'DisputeRaised':
       return raised(s, e);
     case 'DisputeDeadlineMissed': {
-      const d = entity(s.disputes, e.data.disputeId);
+      const d = byId(s.disputes, e.data.disputeId);
       if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${e.data.disputeId}`);
       if (d.closedAt) throw new ReplayError(e.seq, `[dispute] ${d.id} is closed; no deadline can be missed`);
       d.deadlinesMissed += 1;
@@ -377,7 +367,7 @@ function sent(s: Draft, e: FactOf<'MessageSent'>): void {
 }
 
 function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView> {
-  const i = entity(s.incidents, id);
+  const i = byId(s.incidents, id);
   if (!i) throw new ReplayError(e.seq, `[incident] unknown incident ${id}`);
   return i;
 }
@@ -419,8 +409,8 @@ function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
   const i = knownIncident(s, e, e.data.incidentId);
   const party = e.data.party;
   if (own(i.clarified, party)) return;
-  if (i.clarified === NO_CLARIFICATIONS) i.clarified = { [party]: e.at };
-  else i.clarified[party] = e.at;
+  if (i.clarified === NO_CLARIFICATIONS) i.clarified = {};
+  i.clarified[party] = e.at;
   const seen = own(i.observations, party);
   if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) {
     s.counters.misunderstandingsCaught += 1;

@@ -36,7 +36,7 @@ function civilFromDays(z0: number): [number, number, number] {
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /**
@@ -73,6 +73,16 @@ export function parseInstant(text: string): number | undefined {
   }
   if (d > daysInMonth(y, mo)) return undefined;
   return daysFromCivil(y, mo, d) * MS_DAY + h * MS_HOUR + mi * MS_MINUTE + s * 1000 + ms;
+}
+
+/**
+ * Whether instant `a` is strictly later than instant `b` (both valid: see {@link parseInstant}).
+ * Two instants in the form Parley writes (`YYYY-MM-DDTHH:MM:SSZ`, fixed width) compare as
+ * text, which is what the decider does for almost every command; any other pair is parsed.
+ */
+export function isLater(a: string, b: string): boolean {
+  if (a.length === 20 && b.length === 20) return a > b;
+  return (parseInstant(a) as number) > (parseInstant(b) as number);
 }
 
 /** The number in `count` ASCII digits at `from`, or -1 if any is not a digit. */

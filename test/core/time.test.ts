@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, parseInstant, parseInstantGeneral } from '../../src/core/time.js';
+import { formatInstant, isLater, parseInstant, parseInstantGeneral } from '../../src/core/time.js';
 
 
 const digit = fc.constantFrom(...'0123456789');
@@ -50,5 +50,34 @@ describe('parseInstant (fast path vs the general parser)', () => {
     '2026-01-06 00:00:00Z',
   ])('agrees on %s', (text) => {
     expect(parseInstant(text)).toBe(parseInstantGeneral(text));
+  });
+});
+
+describe('isLater (text comparison for the written form)', () => {
+  const instant = fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 });
+  /** The same instant in several valid forms: as written, with milliseconds, with +00:00. */
+  const form = (ms: number, how: number): string => {
+    const text = formatInstant(ms);
+    if (how === 0 || !text.endsWith('Z')) return text;
+    const base = text.slice(0, 19);
+    return how === 1 ? `${base}.${String(ms - Math.floor(ms / 1000) * 1000).padStart(3, '0')}Z` : `${base}+00:00`;
+  };
+
+  it('orders any two valid instants as their epoch milliseconds do', () => {
+    fc.assert(
+      fc.property(instant, instant, fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), (a, b, ha, hb) => {
+        const ta = form(a, ha);
+        const tb = form(b, hb);
+        expect(isLater(ta, tb)).toBe((parseInstant(ta) as number) > (parseInstant(tb) as number));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('compares the written form as text, seconds included', () => {
+    expect(isLater('2026-01-06T00:00:01Z', '2026-01-06T00:00:00Z')).toBe(true);
+    expect(isLater('2026-01-06T00:00:00Z', '2026-01-06T00:00:00Z')).toBe(false);
+    expect(isLater('2025-12-31T23:59:59Z', '2026-01-01T00:00:00Z')).toBe(false);
+    expect(isLater('2026-01-06T00:00:00.001Z', '2026-01-06T00:00:00Z')).toBe(true);
   });
 });
