@@ -2,7 +2,7 @@
  * Turning one line of text into a recorded event, or saying precisely why not. Problems are
  * returned as values (not thrown) so the reader can attach the file and line number.
  */
-import { dataSchema, EVENT_VERSIONS, parseEvent, type EventType, type Recorded } from '../core/catalogue.js';
+import { acceptEvent, EVENT_VERSIONS, parseEventWithZod, type Recorded } from '../core/catalogue.js';
 import { idProblem } from '../core/ids.js';
 import { instantMs } from './instant.js';
 import { HASH_PATTERN } from './chain.js';
@@ -42,27 +42,15 @@ export function parseLine(text: string, validation: Validation): ParsedLine | Li
     const problem = envelopeProblem(record);
     return problem ? withSeq({ kind: 'schema', message: `${problem[0]}: ${problem[1]}`, field: problem[0] }, seq) : { raw: record, event: raw as Recorded };
   }
-  const fast = fastFullParse(record);
-  if (fast) return { raw: record, event: fast };
-  const parsed = parseEvent(raw);
+  const accepted = acceptEvent(record);
+  if (accepted !== undefined) return { raw: record, event: accepted };
+  // What parseEvent does once its fast path has declined: the issues worded, or an upcast.
+  const parsed = parseEventWithZod(raw);
   if (parsed.ok) return { raw: record, event: parsed.value };
   const [first, ...more] = parsed.issues;
   const field = first?.path ?? '(root)';
   const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : '';
   return withSeq({ kind: 'schema', message: `${field}: ${first?.message ?? 'invalid'}${extra}`, field }, seq);
-}
-
-/**
- * Full validation of a current-version event as the envelope check plus the type's data
- * schema, which is what `parseEvent` does for such events, at less than half its cost (its
- * envelope is a zod schema). Returns undefined whenever this path is not sure: the caller
- * then asks `parseEvent`, which also words the issues and upcasts older versions. A
- * differential property test keeps this at least as strict as `parseEvent`.
- */
-export function fastFullParse(record: Record<string, unknown>): Recorded | undefined {
-  if (envelopeProblem(record) !== undefined) return undefined;
-  const data = dataSchema(record.type as EventType).safeParse(record.data);
-  return data.success ? ({ ...record, data: data.data } as Recorded) : undefined;
 }
 
 /** True when `parseLine` failed. */

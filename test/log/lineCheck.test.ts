@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../src/core/catalogue.js';
-import { envelopeProblem, fastFullParse } from '../../src/log/lineCheck.js';
+import { envelopeProblem, isProblem, parseLine } from '../../src/log/lineCheck.js';
 import { logText, objectsOf, sampleFacts } from '../fixtures/logs/build.js';
 
 const valid = objectsOf(logText(sampleFacts(7)));
@@ -29,32 +29,38 @@ const mutated = fc
     return copy;
   });
 
-describe('fastFullParse', () => {
-  it('accepts the valid events exactly as parseEvent does', () => {
+describe('parseLine (full validation)', () => {
+  it('accepts the valid events with the value parseEvent gives', () => {
     for (const raw of valid) {
       const official = parseEvent(raw);
       expect(official.ok).toBe(true);
-      expect(fastFullParse(raw)).toEqual(official.ok ? official.value : undefined);
+      const line = parseLine(JSON.stringify(raw), 'full');
+      expect(isProblem(line)).toBe(false);
+      if (!isProblem(line) && official.ok) expect(line.event).toStrictEqual(official.value);
     }
   });
 
-  it('never accepts what parseEvent rejects, and agrees on what both accept', () => {
+  it("says what parseEvent says about edited lines: its value, or its first issue's path and message", () => {
     let accepted = 0;
     fc.assert(
       fc.property(mutated, (raw) => {
-        const fast = fastFullParse(raw);
-        if (fast === undefined) return;
-        accepted++;
-        const official = parseEvent(raw);
-        expect(official.ok).toBe(true);
-        expect(fast).toEqual(official.ok ? official.value : undefined);
+        const line = parseLine(JSON.stringify(raw), 'full');
+        const official = parseEvent(JSON.parse(JSON.stringify(raw)));
+        if (official.ok) {
+          accepted++;
+          expect(isProblem(line) ? line : line.event).toStrictEqual(official.value);
+        } else {
+          const first = official.issues[0];
+          expect(line).toMatchObject({ kind: 'schema', field: first?.path });
+          expect(isProblem(line) && line.message.startsWith(`${first?.path}: ${first?.message}`)).toBe(true);
+        }
       }),
       { numRuns: 3000 },
     );
     expect(accepted).toBeGreaterThan(100); // the property is not vacuous
   });
 
-  it('is not much stricter either: it takes the fast path for valid events', () => {
+  it('the envelope-only check is never stricter than parseEvent', () => {
     fc.assert(
       fc.property(mutated, (raw) => {
         if (parseEvent(raw).ok) expect(envelopeProblem(raw)).toBeUndefined();
