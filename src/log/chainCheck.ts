@@ -16,7 +16,8 @@ export class ChainChecker {
   private seq = 0;
   private hash = GENESIS_HASH;
   private atText: string | undefined;
-  private atMs = -Infinity;
+  /** Epoch ms of `atText`; NaN until needed. */
+  private atMs = NaN;
 
   /** @param checkHashes recompute and compare every hash (what `verify` does). */
   constructor(private readonly checkHashes: boolean) {}
@@ -31,7 +32,7 @@ export class ChainChecker {
     this.seq = position.seq;
     this.hash = position.hash;
     this.atText = position.at;
-    this.atMs = position.at === undefined ? -Infinity : (instantMs(position.at) ?? -Infinity);
+    this.atMs = NaN;
   }
 
   /**
@@ -52,8 +53,7 @@ export class ChainChecker {
     if (cause !== undefined && cause >= seq) {
       return { kind: 'schema', seq, field: 'cause', message: `cause: ${cause} is not an earlier event` };
     }
-    const atMs = at === this.atText ? this.atMs : (instantMs(at) ?? NaN);
-    if (!(atMs >= this.atMs)) {
+    if (!this.notBefore(at)) {
       return { kind: 'time-backwards', seq, message: `at ${at} is before the previous event's ${String(this.atText)}` };
     }
     let hash = event.hash;
@@ -79,8 +79,24 @@ export class ChainChecker {
     }
     this.seq = seq;
     this.hash = hash ?? GENESIS_HASH;
-    this.atText = at;
-    this.atMs = atMs;
+    if (at !== this.atText) {
+      this.atText = at;
+      this.atMs = NaN; // worked out only if a later instant needs it
+    }
     return undefined;
+  }
+
+  /**
+   * Epoch ms of a validated instant for the time-order rule, read without parsing when the
+   * order cannot be in doubt: an instant of 20 characters is always `YYYY-MM-DDTHH:MM:SSZ`
+   * (digits in fixed places), so between two of them text order is time order. Otherwise the
+   * previous instant's ms are worked out (once) and compared with this one's.
+   */
+  private notBefore(at: string): boolean {
+    const previous = this.atText;
+    if (previous === undefined || at === previous) return true;
+    if (at.length === 20 && previous.length === 20) return at > previous;
+    if (Number.isNaN(this.atMs)) this.atMs = instantMs(previous) ?? -Infinity;
+    return (instantMs(at) ?? NaN) >= this.atMs;
   }
 }
