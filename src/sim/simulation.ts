@@ -498,6 +498,8 @@ class Simulation {
         if (after !== undefined) this.agenda.schedule(now + after, { k: 'resume', by: e.actor });
         return;
       }
+      case 'CellResumed':
+        return this.resumeDisputes(e.seq);
       default:
         if ('disputeId' in e.data && e.type !== 'DisputeDeadlineMissed') this.afterDisputeStep(e.data.disputeId, e.seq);
         return;
@@ -622,7 +624,9 @@ class Simulation {
     const i = d.incidentId === undefined ? undefined : byId(this.state.incidents, d.incidentId);
     const at = this.at;
     const finding = i ? `${i.kind} ${i.id} was carried out by ${i.by}` : 'no incident in question';
-    this.try(command('ReportFindings', { actor: 'cell', at }, { disputeId, finding, ...(i ? { attributedTo: i.by } : {}) }));
+    const reported = this.try(command('ReportFindings', { actor: 'cell', at }, { disputeId, finding, ...(i ? { attributedTo: i.by } : {}) }));
+    // Refused (the cell is suspended): the dispute waits for the cell to resume.
+    if (!reported) return;
     if (i && i.by !== d.against) {
       // The facts clear the respondent: the misunderstanding is caught, the claim withdrawn.
       this.clarify(i, d.by, 'cell', undefined);
@@ -651,6 +655,48 @@ class Simulation {
       this.try(command('RequestMediation', { actor: d.by, at, cause }, { disputeId }));
     } else {
       this.try(command('WithdrawDispute', { actor: d.by, at, cause }, { disputeId }));
+    }
+  }
+
+  /**
+   * The cell is back: every dispute a suspension caught mid-procedure is taken up again from
+   * the step it was stuck at (the steps the cell refused while suspended are not retried by
+   * themselves). A step that was still pending and now also runs twice is refused the second
+   * time by the machine, so nothing happens twice.
+   */
+  private resumeDisputes(cause: number): void {
+    const now = this.agenda.now;
+    for (const id of this.open.list(this.state.disputes)) {
+      const d = this.state.disputes[id] as DisputeView;
+      switch (d.machine.value) {
+        case 'raised': {
+          const p = this.policy(d.against);
+          if (this.streams.get(STREAM.ack, d.against).chance(p.acknowledge)) {
+            this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, d.against), p.ackDelayMs), { k: 'disputeAck', disputeId: id });
+          }
+          break;
+        }
+        case 'acknowledged':
+          this.try(command('OpenFactFinding', { actor: 'cell', at: this.at, cause }, { disputeId: id }));
+          this.agenda.schedule(now + this.plan.supervisor.factFindingMs, { k: 'findings', disputeId: id });
+          break;
+        case 'factFinding':
+          // Findings reported already: what was refused is the request for mediation after them.
+          if (d.machine.context.findings > 0) this.settle(id);
+          else this.agenda.schedule(now + this.plan.supervisor.factFindingMs, { k: 'findings', disputeId: id });
+          break;
+        case 'mediation': {
+          const acts = this.streams.get(STREAM.supervisor).chance(this.plan.supervisor.intervene);
+          this.agenda.schedule(now + this.plan.supervisor.responseTimeMs, { k: acts ? 'rule' : 'decline', disputeId: id });
+          break;
+        }
+        case 'deadlocked':
+          this.deadlocked(id, cause);
+          break;
+        default:
+          // `ruling`: the parties answer the ruling whether or not the cell sits.
+          break;
+      }
     }
   }
 
