@@ -117,6 +117,8 @@ function step(s: CeilingState, e: Recorded): void {
         firstAt: { [level]: e.at },
         ups: 0,
         downs: 0,
+        levelsUp: 0,
+        levelsDown: 0,
       };
       return;
     }
@@ -345,8 +347,13 @@ function pressure(s: CeilingState, e: Recorded, delta: number): void {
   const index = levelOf(config, ladder.pressure);
   if (index === ladder.levelIndex) return;
   const now = parseInstant(e.at) as number;
-  if (index > ladder.levelIndex) ladder.ups += 1;
-  else ladder.downs += 1;
+  if (index > ladder.levelIndex) {
+    ladder.ups += 1;
+    ladder.levelsUp += index - ladder.levelIndex;
+  } else {
+    ladder.downs += 1;
+    ladder.levelsDown += ladder.levelIndex - index;
+  }
   ladder.timeAtMs[ladder.level] = (ladder.timeAtMs[ladder.level] ?? 0) + (now - ladder.sinceMs);
   ladder.level = config.levels[index] as string;
   ladder.levelIndex = index;

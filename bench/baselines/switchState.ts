@@ -98,6 +98,8 @@ export interface LadderRow {
   firstAt: Record<string, string>;
   ups: number;
   downs: number;
+  levelsUp: number;
+  levelsDown: number;
 }
 
 export interface CeilingState {

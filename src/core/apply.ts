@@ -311,6 +311,8 @@ function start(s: Draft, e: FactOf<'LogStarted'>): void {
     firstAt: { [level]: e.at },
     ups: 0,
     downs: 0,
+    levelsUp: 0,
+    levelsDown: 0,
   };
 }
 
@@ -328,8 +330,13 @@ function pressure(s: Draft, e: Recorded, delta: number): void {
   const index = levelIndex(config, ladder.machine.context.pressure);
   if (index === ladder.levelIndex) return;
   const now = ms(e.at);
-  if (index > ladder.levelIndex) ladder.ups += 1;
-  else ladder.downs += 1;
+  if (index > ladder.levelIndex) {
+    ladder.ups += 1;
+    ladder.levelsUp += index - ladder.levelIndex;
+  } else {
+    ladder.downs += 1;
+    ladder.levelsDown += ladder.levelIndex - index;
+  }
   ladder.timeAtMs[ladder.level] = (ladder.timeAtMs[ladder.level] ?? 0) + (now - ladder.sinceMs);
   ladder.level = config.levels[index] as string;
   ladder.levelIndex = index;

@@ -62,6 +62,9 @@ export function ladderWithinBounds(s: ParleyState): string[] {
     out.push(`ladder level ${s.ladder.level} (machine ${String(s.ladder.machine.value)}) but pressure ${pressure} means ${config.levels[index]}`);
   }
   if (s.ladder.peakIndex < s.ladder.levelIndex) out.push('ladder peak below the current level');
+  if (s.ladder.levelsUp - s.ladder.levelsDown !== s.ladder.levelIndex) {
+    out.push(`ladder climbed ${s.ladder.levelsUp} and descended ${s.ladder.levelsDown} levels, but stands at level ${s.ladder.levelIndex}`);
+  }
   return out;
 }
 

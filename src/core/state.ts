@@ -46,6 +46,9 @@ export interface LadderView {
   /** Level changes upwards and downwards (a down move undoes part of a climb). */
   readonly ups: number;
   readonly downs: number;
+  /** Levels climbed and descended in all (a change may span several levels). */
+  readonly levelsUp: number;
+  readonly levelsDown: number;
 }
 
 export interface MessageView {

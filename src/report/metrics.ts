@@ -95,6 +95,9 @@ export interface LadderMetrics {
   /** Level changes upwards and downwards (one change may span several levels). */
   readonly ups: number;
   readonly downs: number;
+  /** Levels climbed and descended in all: a change from level 1 to 3 climbs two. */
+  readonly levelsUp: number;
+  readonly levelsDown: number;
   /** Ms at each level; the values sum to the time from the first event to the period's end. */
   readonly timeAt: Readonly<Record<string, number>>;
   /** When each level was first reached exactly (`null`: never; a jump may skip a level). */
@@ -107,7 +110,11 @@ export interface LadderMetrics {
 
 /** How much of the escalation was undone. */
 export interface DeescalationMetrics {
-  /** `ladder.downs / ladder.ups`; `null` without ups. Can exceed 1 when one up-move spans several levels. */
+  /**
+   * Share of the escalation undone: levels descended over levels climbed, in [0, 1] (the ladder
+   * starts at its lowest level, so it can never come down further than it went up); `null`
+   * when it never climbed.
+   */
   readonly rate: number | null;
   /** De-escalation steps taken by parties. */
   readonly steps: number;
@@ -265,6 +272,8 @@ function ladder(s: ParleyState, end: number | undefined): LadderMetrics {
     peakIndex: l?.peakIndex ?? null,
     ups: l?.ups ?? 0,
     downs: l?.downs ?? 0,
+    levelsUp: l?.levelsUp ?? 0,
+    levelsDown: l?.levelsDown ?? 0,
     timeAt,
     firstAt,
     firstCrisisAt: firstCrisis,
@@ -336,7 +345,7 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     accidentalEscalations: c.accidentalEscalations,
     misunderstandingsCaught: c.misunderstandingsCaught,
     deescalation: {
-      rate: ratio(s.ladder?.downs ?? 0, s.ladder?.ups ?? 0),
+      rate: ratio(s.ladder?.levelsDown ?? 0, s.ladder?.levelsUp ?? 0),
       steps: c.deescalationSteps,
       peacefulCloseRate: ratio(d.resolved, d.closed),
     },

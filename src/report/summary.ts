@@ -125,7 +125,7 @@ function ladder(o: Outcomes): string[] {
     ['peak', l.peak ?? NONE],
     ['level at the end', l.level ?? NONE],
     ['first at crisis or above', l.firstCrisisAt ?? 'never', after],
-    ['de-escalation rate', percent(o.deescalation.rate), `(${l.downs} moves down / ${l.ups} moves up)`],
+    ['de-escalation rate', percent(o.deescalation.rate), `(${l.levelsDown} levels down / ${l.levelsUp} up, in ${l.downs} and ${l.ups} moves)`],
     ['de-escalation steps', String(o.deescalation.steps)],
   ], 'left');
   const total = Object.values(l.timeAt).reduce((a, b) => a + b, 0);

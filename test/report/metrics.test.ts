@@ -103,7 +103,7 @@ describe('computeOutcomes: ladder', () => {
     const o = computeOutcomes(fold(climb));
     expect(o.ladder.timeAt).toEqual({ calm: 10 * H, tension: 30 * H, crisis: 10 * H, armedIncident: 0, conflict: 0 });
     expect(o.period).toEqual({ start: h(0), end: h(50), ms: 50 * H });
-    expect(o.ladder).toMatchObject({ level: 'tension', peak: 'crisis', peakIndex: 2, ups: 2, downs: 1 });
+    expect(o.ladder).toMatchObject({ level: 'tension', peak: 'crisis', peakIndex: 2, ups: 2, downs: 1, levelsUp: 2, levelsDown: 1 });
     expect(o.ladder.firstAt).toEqual({ calm: h(0), tension: h(10), crisis: h(30), armedIncident: null, conflict: null });
     expect(o.ladder.firstCrisisAt).toBe(h(30));
     expect(o.ladder.timeToCrisisMs).toBe(30 * H);
@@ -123,6 +123,15 @@ describe('computeOutcomes: ladder', () => {
     expect(o.ladder.firstAt).toEqual({ calm: h(0), tension: null, crisis: null, war: h(3) });
     expect(o.ladder.firstCrisisAt).toBe(h(3));
     expect(o.ladder.peak).toBe('war');
+  });
+
+  it('measures de-escalation in levels: one move down from war to tension undoes two of three levels climbed', () => {
+    const ladder = { levels: ['calm', 'tension', 'crisis', 'war'], thresholds: [0, 2, 5, 8], max: 20, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1 };
+    const step = fact('DeescalationStepTaken', { at: h(5), actor: 'israel' }, { stepId: 's-1', kind: 'pullback', cameo: '087', weight: 7 });
+    const o = computeOutcomes(fold([logStarted({ ladder }), incident(h(3), 'israel', 'syria', 'i-1'), step]));
+    expect(o.ladder).toMatchObject({ level: 'tension', ups: 1, downs: 1, levelsUp: 3, levelsDown: 2 });
+    // Counting moves would say the climb was undone entirely (1 down / 1 up).
+    expect(o.deescalation.rate).toBeCloseTo(2 / 3, 12);
   });
 
   it('has no first crisis on a ladder without a crisis level, and no de-escalation rate without ups', () => {

@@ -17,7 +17,7 @@ const streams = fc.tuple(eventStreamArbitrary({ maxSteps: 80 }), fc.boolean()).m
 const RUNS = { numRuns: 150 };
 
 /** Every count in the flattened outcomes (keys that name a count, not a time, rate or label). */
-const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents)$|^(accidentalEscalations|misunderstandingsCaught)$/;
+const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|levelsUp|levelsDown|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents)$|^(accidentalEscalations|misunderstandingsCaught)$/;
 
 describe('computeOutcomes on generated runs', () => {
   it('never throws and never yields NaN or Infinity', () => {

@@ -78,7 +78,7 @@ describe('formatSummary', () => {
       '  peak                      crisis',
       '  level at the end          crisis',
       '  first at crisis or above  2026-01-07T06:00:00Z  (after P1DT6H)',
-      '  de-escalation rate        0.0%                  (0 moves down / 2 moves up)',
+      '  de-escalation rate        0.0%                  (0 levels down / 2 up, in 0 and 2 moves)',
       '  de-escalation steps       0',
     ]);
     const table = lines.indexOf('  level             time  share  first reached');
