@@ -50,6 +50,21 @@ describe('readLines', () => {
     );
   });
 
+  it('names the first line over the limit, whatever the chunk size (ASCII and not)', async () => {
+    const line = fc.oneof(fc.string({ unit: fc.constantFrom('a', '{', '"', ' '), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'é'), maxLength: 6 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 10 }), async (texts, chunkBytes, maxLineBytes) => {
+        const path = tmp.file('m.txt', texts.map((t) => `${t}\n`).join(''));
+        const { lines, error } = await collect(path, { chunkBytes, maxLineBytes });
+        const bad = texts.findIndex((t) => Buffer.byteLength(t) > maxLineBytes);
+        expect(lines.map((l) => l.text)).toEqual(bad === -1 ? texts : texts.slice(0, bad));
+        if (bad === -1) expect(error).toBeUndefined();
+        else expect([formatError(error).kind, formatError(error).line]).toEqual(['too-long', bad + 1]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('yields nothing for an empty file', async () => {
     expect(await collect(tmp.file('empty.txt', ''))).toEqual({ lines: [] });
   });
