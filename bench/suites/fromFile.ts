@@ -1,7 +1,7 @@
 /**
  * Replay from a file, end to end (read + JSON.parse + schema validation + cross-line checks
- * + fold), and the same pipeline cut short at each stage so the report can say where the
- * time goes. All variants read the same file, interleaved round by round; the file was just
+ * + fold), the same pipeline cut short at each stage so the report can say where the time
+ * goes, and `parley replay`'s own pipeline (batches, every hash checked). All variants read the same file, interleaved round by round; the file was just
  * written, so reads come from the page cache (this measures the CPU cost, not the disk).
  */
 import type { Recorded } from '../../src/core/catalogue.js';
@@ -31,6 +31,8 @@ export interface FromFileResult {
   readonly fullFold: Timing;
   /** `readEventBatches` 'full' into a `Replayer` (one await per chunk, not per event). */
   readonly fullFoldBatches: Timing;
+  /** What `parley replay` does: batches, 'full', every hash recomputed, into a `Replayer`. */
+  readonly replayCommand: Timing;
 }
 
 async function parseOnly(path: string): Promise<number> {
@@ -53,9 +55,9 @@ async function fold(path: string, validate: Validation): Promise<Replayer> {
   return r;
 }
 
-async function foldBatches(path: string): Promise<Replayer> {
+async function foldBatches(path: string, verifyHashes = false): Promise<Replayer> {
   const r = new Replayer();
-  for await (const batch of readEventBatches(path, { validate: 'full' })) {
+  for await (const batch of readEventBatches(path, { validate: 'full', verifyHashes })) {
     for (let i = 0; i < batch.length; i++) r.push(batch[i] as Recorded);
   }
   return r;
@@ -70,7 +72,15 @@ export async function runFromFile(unit: Unit, events: number, path: string, roun
   // The file must fold to what the in-memory log folds to (this also warms the reader up).
   const diffs = differences(keyNumbersOf((await fold(path, 'full')).peek()), expected);
   if (diffs.length > 0) throw new Error(`bench: the log read back from the file folds differently:\n  ${diffs.join('\n  ')}`);
-  const t = { parseOnly: [] as Sample[], envelope: [] as Sample[], full: [] as Sample[], envelopeFold: [] as Sample[], fullFold: [] as Sample[], fullFoldBatches: [] as Sample[] };
+  const t = {
+    parseOnly: [] as Sample[],
+    envelope: [] as Sample[],
+    full: [] as Sample[],
+    envelopeFold: [] as Sample[],
+    fullFold: [] as Sample[],
+    fullFoldBatches: [] as Sample[],
+    replayCommand: [] as Sample[],
+  };
   for (let round = 1; round <= rounds; round++) {
     t.parseOnly.push(await timeAsync(() => parseOnly(path)));
     t.envelope.push(await timeAsync(() => drain(path, 'envelope')));
@@ -78,8 +88,9 @@ export async function runFromFile(unit: Unit, events: number, path: string, roun
     t.envelopeFold.push(await timeAsync(() => fold(path, 'envelope')));
     t.fullFold.push(await timeAsync(() => fold(path, 'full')));
     t.fullFoldBatches.push(await timeAsync(() => foldBatches(path)));
+    t.replayCommand.push(await timeAsync(() => foldBatches(path, true)));
     const last = (xs: Sample[]): string => (xs[xs.length - 1] as Sample).ms.toFixed(0);
-    note(`file round ${round}/${rounds}: parse ${last(t.parseOnly)} ms, +envelope ${last(t.envelope)}, +full ${last(t.full)}, envelope+fold ${last(t.envelopeFold)}, full+fold ${last(t.fullFold)}, batches ${last(t.fullFoldBatches)} ms`);
+    note(`file round ${round}/${rounds}: parse ${last(t.parseOnly)} ms, +envelope ${last(t.envelope)}, +full ${last(t.full)}, envelope+fold ${last(t.envelopeFold)}, full+fold ${last(t.fullFold)}, batches ${last(t.fullFoldBatches)}, as parley replay (hashes) ${last(t.replayCommand)} ms`);
   }
   const of = (samples: Sample[]): Timing => timing(events, samples);
   return {
@@ -91,5 +102,6 @@ export async function runFromFile(unit: Unit, events: number, path: string, roun
     envelopeFold: of(t.envelopeFold),
     fullFold: of(t.fullFold),
     fullFoldBatches: of(t.fullFoldBatches),
+    replayCommand: of(t.replayCommand),
   };
 }
