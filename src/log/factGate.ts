@@ -18,10 +18,17 @@ export interface GateMark {
   readonly atMs: number;
 }
 
+/** Current version of each event type (a Map: cheaper per lookup than the catalogue's record). */
+const VERSIONS: ReadonlyMap<string, number> = new Map(Object.entries(EVENT_VERSIONS));
+
+/** A run has a handful of actors: each is checked against the id rules once per gate. */
+const MAX_KNOWN_ACTORS = 1024;
+
 /** Checks facts one after another; remembers the time of the last one admitted. */
 export class FactGate {
   private atText: string | undefined;
   private atMs: number;
+  private readonly actors = new Set<string>();
 
   /** @param at the time of the last event already in the log, if any. */
   constructor(at?: string) {
@@ -40,16 +47,13 @@ export class FactGate {
    */
   admit(fact: Fact, seq: number): string {
     const { type, v, actor, at, cause } = fact;
-    if (!Object.prototype.hasOwnProperty.call(EVENT_VERSIONS, type)) {
-      throw new FactError(seq, `unknown event type "${String(type)}"`, 'type');
-    }
-    if (v !== EVENT_VERSIONS[type]) {
-      throw new FactError(seq, `${type} has schema version ${EVENT_VERSIONS[type]}, not ${String(v)}`, 'v');
-    }
+    const version = VERSIONS.get(type);
+    if (version === undefined) throw new FactError(seq, `unknown event type "${String(type)}"`, 'type');
+    if (v !== version) throw new FactError(seq, `${type} has schema version ${version}, not ${String(v)}`, 'v');
     if (seq === 1 && type !== 'LogStarted') {
       throw new FactError(seq, `the first event must be LogStarted, not ${type}`, 'type');
     }
-    if (typeof actor !== 'string' || !isId(actor)) throw new FactError(seq, `actor ${JSON.stringify(actor)} is not an id`, 'actor');
+    if (!this.actors.has(actor)) this.checkActor(seq, actor);
     const atMs = at === this.atText ? this.atMs : this.instant(seq, at);
     if (cause !== undefined && (!Number.isInteger(cause) || cause < 1 || cause >= seq)) {
       throw new FactError(seq, `cause ${String(cause)} must be the seq of an earlier event`, 'cause');
@@ -79,6 +83,11 @@ export class FactGate {
   reset(mark: GateMark): void {
     this.atText = mark.atText;
     this.atMs = mark.atMs;
+  }
+
+  private checkActor(seq: number, actor: unknown): void {
+    if (typeof actor !== 'string' || !isId(actor)) throw new FactError(seq, `actor ${JSON.stringify(actor)} is not an id`, 'actor');
+    if (this.actors.size < MAX_KNOWN_ACTORS) this.actors.add(actor);
   }
 
   private instant(seq: number, at: unknown): number {
