@@ -1,0 +1,196 @@
+/**
+ * Writing a new log one fact at a time, as fast as the simulator makes them. The calling
+ * thread only checks each fact and writes its data as canonical JSON ({@link FactGate});
+ * hashing, encoding and writing happen on a worker thread (sealThread.ts), in batches, so on
+ * a machine with a spare core the log costs the simulator little more than those checks.
+ * The bytes are exactly those of {@link createLogFile}, and so is the atomicity: a temp file
+ * next to the target, renamed into place by `commit` only after the worker has written and
+ * synced every line, so the target is the previous file or the complete new log, never a
+ * prefix.
+ *
+ * Running from the TypeScript sources (the test suite), there is no compiled worker script:
+ * the same records are then chained and written on the calling thread.
+ */
+import { closeSync, openSync } from 'node:fs';
+import type { Fact } from '../core/catalogue.js';
+import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
+import { ChainSink, factRecord, type ChainEnd } from './chainSink.js';
+import { FactError, ioError, WriterClosedError } from './errors.js';
+import { FactGate } from './factGate.js';
+import { GENESIS_HASH } from './lineText.js';
+import { SEAL_WORKER_SCRIPT, SealThread } from './sealThread.js';
+import type { LogSummary } from './writer.js';
+
+/** Options of {@link openLogStream}. */
+export interface LogStreamOptions {
+  /**
+   * Characters of records (about 250 per fact) gathered before a batch goes to the writer.
+   * Default 32 Ki: on Node 20, strings past about 128 KiB are several times dearer to pass
+   * to a worker, per character, than smaller ones.
+   */
+  readonly batchChars?: number;
+  /** Bytes the writer buffers before a write to the file. Default 256 KiB. */
+  readonly chunkBytes?: number;
+  /**
+   * The writer thread's script (sealThread.js), or `false` to hash and write on the calling
+   * thread. Default: the compiled sealThread.js; `false` when running from the TypeScript
+   * sources, which a worker thread cannot load.
+   */
+  readonly worker?: URL | false;
+}
+
+/** A new log being written; nothing is visible at `path` until {@link LogStream.commit}. */
+export interface LogStream {
+  readonly path: string;
+  readonly tempPath: string;
+  /** Seq of the last appended event. */
+  readonly seq: number;
+  /** True when hashing and writing run on a worker thread. */
+  readonly threaded: boolean;
+  /**
+   * Checks and queues one fact (a recorded event's own `seq` and `hash` are ignored).
+   * @throws {FactError} when the fact would break the log (it is then not appended).
+   * @throws {LogIoError} when the temp file cannot be written (then call `abort`).
+   */
+  append(fact: Fact): void;
+  /**
+   * Writes out every queued fact, fsyncs and renames the temp file over `path`.
+   * @throws {FactError} when no event was appended: a log starts with LogStarted.
+   * @throws {LogIoError} when the temp file cannot be written or renamed (then call `abort`).
+   */
+  commit(): Promise<LogSummary>;
+  /** Stops the writer and deletes the temp file; `path` is untouched. Safe to call twice. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts a new log at `path`.
+ * @throws {LogIoError} when the temp file cannot be created (missing directory, permission).
+ * @example
+ * const log = await openLogStream('run.jsonl');
+ * try { runPlan(plan, { onEvent: (e) => log.append(e) }); await log.commit(); }
+ * catch (e) { await log.abort(); throw e; }
+ */
+export async function openLogStream(path: string, options: LogStreamOptions = {}): Promise<LogStream> {
+  const tempPath = tempPathFor(path);
+  let fd: number;
+  try {
+    // 'w' rather than 'wx': in containers the pid is often the same on every run, so a temp
+    // file left by an earlier crash must not block this one.
+    fd = openSync(tempPath, 'w');
+  } catch (e) {
+    throw ioError(path, 'cannot create', e);
+  }
+  const script = options.worker ?? SEAL_WORKER_SCRIPT ?? false;
+  const start = { seq: 0, hash: GENESIS_HASH };
+  const writer = script ? new SealThread(script, path, fd, start, options.chunkBytes) : new DirectWriter(path, fd, options.chunkBytes);
+  return new Stream(path, tempPath, fd, writer, options.batchChars ?? 32 * 1024);
+}
+
+/** Where batches of records go: a {@link SealThread}, or the calling thread. */
+interface RecordWriter {
+  send(records: string): void;
+  finish(): Promise<ChainEnd>;
+  stop(): Promise<void>;
+}
+
+/** Chains and writes on the calling thread. */
+class DirectWriter implements RecordWriter {
+  private readonly sink: ChainSink;
+
+  constructor(
+    private readonly path: string,
+    fd: number,
+    chunkBytes: number | undefined,
+  ) {
+    this.sink = new ChainSink(fd, { seq: 0, hash: GENESIS_HASH }, chunkBytes);
+  }
+
+  send(records: string): void {
+    try {
+      this.sink.write(records);
+    } catch (e) {
+      throw ioError(this.path, 'cannot write', e);
+    }
+  }
+
+  finish(): Promise<ChainEnd> {
+    try {
+      return Promise.resolve(this.sink.finish());
+    } catch (e) {
+      return Promise.reject(ioError(this.path, 'cannot write', e));
+    }
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+class Stream implements LogStream {
+  private readonly gate = new FactGate();
+  private count = 0;
+  private records = '';
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    readonly tempPath: string,
+    private fd: number,
+    private readonly writer: RecordWriter,
+    private readonly batchChars: number,
+  ) {}
+
+  get seq(): number {
+    return this.count;
+  }
+
+  get threaded(): boolean {
+    return this.writer instanceof SealThread;
+  }
+
+  append(fact: Fact): void {
+    if (this.closed) throw new WriterClosedError(this.path);
+    const seq = this.count + 1;
+    const dataJson = this.gate.admit(fact, seq);
+    this.records += factRecord(fact.at, fact.type, fact.v, fact.actor, fact.cause, dataJson);
+    this.count = seq;
+    if (this.records.length >= this.batchChars) this.send();
+  }
+
+  async commit(): Promise<LogSummary> {
+    if (this.closed) throw new WriterClosedError(this.path);
+    if (this.count === 0) throw new FactError(1, 'nothing to commit: a log starts with its LogStarted event');
+    this.send();
+    const end = await this.writer.finish();
+    if (end.seq !== this.count) throw new Error(`log writer: ${end.seq} events written, ${this.count} appended`);
+    this.closed = true;
+    await this.writer.stop();
+    this.close();
+    await commitTemp(this.tempPath, this.path);
+    return { seq: end.seq, hash: end.hash, at: this.gate.at, path: this.path, bytes: end.bytes };
+  }
+
+  async abort(): Promise<void> {
+    this.closed = true;
+    if (this.fd === -1) return;
+    // The worker stops before the file is closed, so it can never write to a reused descriptor.
+    await this.writer.stop();
+    this.close();
+    await removeQuietly(this.tempPath);
+  }
+
+  private send(): void {
+    if (this.records === '') return;
+    const records = this.records;
+    this.records = '';
+    this.writer.send(records);
+  }
+
+  private close(): void {
+    if (this.fd === -1) return;
+    const fd = this.fd;
+    this.fd = -1;
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The log's writer thread. This module is the worker's entry point (it imports nothing that
+ * loads the catalogue, so the worker starts fast) and, on the main thread, the handle that
+ * hands it batches of records, holds the simulator back when the worker falls behind (so
+ * memory stays bounded), and turns the worker's failure into the error the caller would have
+ * got writing on its own thread.
+ */
+import { fileURLToPath } from 'node:url';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { ChainEnd } from './chainSink.js';
+import { ioError, LogIoError } from './errors.js';
+import { DONE, FAILED, SEAL_ROLE, STATE_SLOTS, type SealReply, type SealRequest, type SealWorkerData } from './sealProtocol.js';
+import { runSealWorker } from './sealWorker.js';
+
+if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === SEAL_ROLE) {
+  runSealWorker(workerData as SealWorkerData, parentPort);
+}
+
+/**
+ * This module's own URL when it can be a worker's entry point, i.e. when it is compiled
+ * JavaScript; `undefined` when it runs from the TypeScript sources (the test suite).
+ */
+export const SEAL_WORKER_SCRIPT: URL | undefined = fileURLToPath(import.meta.url).endsWith('.js') ? new URL(import.meta.url) : undefined;
+
+/** Batches posted but not yet written before `send` waits for the worker. */
+const MAX_IN_FLIGHT = 64;
+/** How long `send` waits without any progress before it gives the worker up. */
+const STALL_MS = 60_000;
+
+/** A worker thread chaining and writing records to an open file. */
+export class SealThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly state = new Int32Array(new SharedArrayBuffer(STATE_SLOTS * 4));
+  private sent = 0;
+  private failure: unknown;
+
+  /**
+   * Starts the worker.
+   * @param script this module, compiled ({@link SEAL_WORKER_SCRIPT})
+   * @param path the log's final path, for error messages.
+   */
+  constructor(
+    script: URL,
+    private readonly path: string,
+    fd: number,
+    start: { readonly seq: number; readonly hash: string },
+    chunkBytes?: number,
+  ) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: SealWorkerData = { role: SEAL_ROLE, fd, seq: start.seq, hash: start.hash, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
+    this.worker = new Worker(script, { workerData: data, transferList: [port2] });
+    // An error before the first batch (a missing script, say) must not crash the process:
+    // it surfaces through `finish`, which listens for it.
+    this.worker.on('error', () => undefined);
+  }
+
+  /**
+   * Hands a batch of records to the worker; waits while it is `MAX_IN_FLIGHT` batches behind.
+   * @throws {LogIoError} when the worker could not write (or stopped responding).
+   */
+  send(records: string): void {
+    this.throwIfFailed();
+    this.worker.postMessage(records satisfies SealRequest);
+    this.sent++;
+    let done = Atomics.load(this.state, DONE);
+    let waited = 0;
+    while (this.sent - done > MAX_IN_FLIGHT && Atomics.load(this.state, FAILED) === 0) {
+      const before = done;
+      const started = performance.now();
+      Atomics.wait(this.state, DONE, done, 1000);
+      done = Atomics.load(this.state, DONE);
+      waited = done === before ? waited + (performance.now() - started) : 0;
+      if (waited > STALL_MS) {
+        this.failure = new LogIoError(this.path, 'cannot write: the log writer thread stopped responding');
+      }
+      this.throwIfFailed();
+    }
+    this.throwIfFailed();
+  }
+
+  /**
+   * Asks the worker to flush and fsync; resolves once it has.
+   * @throws {LogIoError} when the worker could not write or sync.
+   * @throws {Error} when the worker died without a reply.
+   */
+  async finish(): Promise<ChainEnd> {
+    this.throwIfFailed();
+    this.worker.postMessage(null satisfies SealRequest);
+    const reply = await new Promise<SealReply>((resolve, reject) => {
+      const onExit = (code: number): void => reject(new Error(`the log writer thread exited (code ${code}) before finishing the log`));
+      const onError = (e: Error): void => reject(e);
+      this.worker.once('exit', onExit).once('error', onError);
+      this.port.once('message', (message: SealReply) => {
+        this.worker.off('exit', onExit).off('error', onError);
+        resolve(message);
+      });
+    });
+    this.port.close();
+    if (!reply.ok) throw this.errorOf(reply);
+    return reply;
+  }
+
+  /** Stops the worker (at once if it is still writing). Safe to call twice. */
+  async stop(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure === undefined && Atomics.load(this.state, FAILED) === 1) {
+      const reply = receiveMessageOnPort(this.port)?.message as SealReply | undefined;
+      this.failure = reply && !reply.ok ? this.errorOf(reply) : new Error('the log writer thread failed without saying why');
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private errorOf(reply: Extract<SealReply, { ok: false }>): unknown {
+    if (reply.code === undefined) return new Error(`the log writer thread failed: ${reply.message}`);
+    return ioError(this.path, 'cannot write', Object.assign(new Error(reply.message), { code: reply.code }));
+  }
+}
