@@ -1,25 +1,23 @@
 /**
  * The simulator suite: how fast `runPlan` records events, with the log streamed to a file
- * (exactly as `parley run --out` does it) and without, beside the kernel's replay figure
- * (`Replayer.push`) over the very same events. The three are interleaved round by round, so
- * their ratios are measured side by side; on a noisy machine the ratios mean more than the
- * absolute rates.
+ * (`simulateToFile`, exactly as `parley run --out` does it) and without, beside the kernel's
+ * replay figure (`Replayer.push`) over the very same events. The three are interleaved round
+ * by round, so their ratios are measured side by side; on a noisy machine the ratios mean
+ * more than the absolute rates.
  *
  * Every timed run is checked: the same number of events each time, and every written log
  * ending in the same hash (the hash chain covers every byte, so equal hashes mean equal logs).
  */
 import { rmSync } from 'node:fs';
-import type { Fact, Recorded } from '../../src/core/catalogue.js';
+import { simulateToFile } from '../../src/cli/simulateToFile.js';
+import type { Recorded } from '../../src/core/catalogue.js';
 import { Replayer } from '../../src/core/replay.js';
-import { createLogFile, type LogSummary } from '../../src/log/writer.js';
+import type { LogSummary } from '../../src/log/writer.js';
 import type { Plan } from '../../src/sim/plan.js';
 import { runPlan } from '../../src/sim/simulation.js';
 import { timeAsync, timeSync, timing, type Sample, type Timing } from '../lib/measure.js';
 import { note } from '../lib/progress.js';
 import { loadWorkload } from './workload.js';
-
-/** Events buffered before they are handed to the log writer (as in src/cli/run.ts). */
-const BATCH = 8192;
 
 /** Options of the simulator suite. */
 export interface SimulatorOptions {
@@ -46,30 +44,10 @@ export interface SimulatorResult {
   readonly logHash: string;
   /** `runPlan(plan)`, nothing written. */
   readonly noWrite: Timing;
-  /** `runPlan` with every event batched into `createLogFile`, then committed. */
+  /** `simulateToFile`: `runPlan` with every event streamed to a log file, then committed. */
   readonly write: Timing;
   /** `Replayer.push` over the events of one run, in memory. */
   readonly replay: Timing;
-}
-
-/** Simulates `plan` into a new log at `path`, batching as `parley run` does. */
-async function simulateToFile(plan: Plan, path: string): Promise<LogSummary> {
-  const writer = await createLogFile(path);
-  let batch: Fact[] = [];
-  try {
-    runPlan(plan, {
-      onEvent: (e: Recorded) => {
-        const { seq: _seq, hash: _hash, ...f } = e;
-        batch.push(f as Fact);
-        if (batch.length >= BATCH) writer.append(batch), (batch = []);
-      },
-    });
-    if (batch.length > 0) writer.append(batch);
-    return await writer.commit();
-  } catch (e) {
-    await writer.abort();
-    throw e;
-  }
 }
 
 function capture(plan: Plan): Recorded[] {
@@ -112,7 +90,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const simulatedMs = Date.parse(last.at) - plan.startMs;
   fold(events);
   events = undefined;
-  const first = await simulateToFile(plan, options.logPath);
+  const { log: first } = await simulateToFile(plan, options.logPath);
   mustEqual('the number of events written', first.seq, count);
   note(`simulator: ${count.toLocaleString('en-US')} events, ${(first.bytes / 1e6).toFixed(0)} MB of log; ${options.rounds} timed round(s)`);
   const t = { noWrite: [] as Sample[], write: [] as Sample[], replay: [] as Sample[] };
@@ -122,7 +100,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
       t.noWrite.push(timeSync(() => (n = runPlan(plan).events)));
       mustEqual('the number of events', n, count);
       let summary: LogSummary | undefined;
-      t.write.push(await timeAsync(async () => (summary = await simulateToFile(plan, options.logPath))));
+      t.write.push(await timeAsync(async () => ({ log: summary } = await simulateToFile(plan, options.logPath))));
       mustEqual('the hash of the written log', summary?.hash, first.hash);
       // Captured afresh each round and dropped after it, so the simulator's runs do not pay
       // the garbage collector for a million retained events they never use.

@@ -5,18 +5,19 @@
  * scenario's `expect:` list (exit 1 when one fails).
  */
 import { basename, extname } from 'node:path';
-import type { Fact, Recorded } from '../core/catalogue.js';
-import { createLogFile, type LogFileWriter, type LogSummary } from '../log/writer.js';
+import type { Recorded } from '../core/catalogue.js';
+import type { LogSummary } from '../log/writer.js';
 import { checkExpectations, type ExpectationReport } from '../report/expectations.js';
 import { computeOutcomes } from '../report/metrics.js';
 import { formatSummary } from '../report/summary.js';
 import { compileScenario } from '../scenario/compile.js';
-import { runPlan, type Refusal } from '../sim/simulation.js';
+import { runPlan, type Refusal, type RunResult } from '../sim/simulation.js';
 import { PARLEY_VERSION } from '../version.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT } from './errors.js';
 import { progressBar } from './progress.js';
 import { integerOption, readScenario } from './scenarioInput.js';
+import { simulateToFile } from './simulateToFile.js';
 
 interface RunOptions {
   seed?: string;
@@ -25,9 +26,6 @@ interface RunOptions {
   quiet?: boolean;
   maxEvents?: string;
 }
-
-/** Events buffered before they are handed to the log writer. */
-const BATCH = 8192;
 
 /** Registers `run`. */
 export const registerRun: RegisterCommand = (program, ctx) => {
@@ -52,32 +50,20 @@ export const registerRun: RegisterCommand = (program, ctx) => {
         ...(maxEvents === undefined ? {} : { maxEvents }),
       });
       const outPath = options.out === false ? undefined : (options.out ?? `${basename(file, extname(file))}.jsonl`);
-      const writer = outPath === undefined ? undefined : await createLogFile(ctx.resolve(outPath));
       const bar = options.quiet || options.json ? undefined : progressBar(ctx.io, 'simulating', plan.endMs - plan.startMs);
-      let batch: Fact[] = [];
+      const onEvent = bar
+        ? (e: Recorded): void => {
+            if (e.seq % 4096 === 0) bar.update(Date.parse(e.at) - plan.startMs);
+          }
+        : undefined;
       let log: LogSummary | undefined;
-      let result: ReturnType<typeof runPlan>;
+      let result: RunResult;
       try {
-        result = runPlan(plan, {
-          onEvent: (e: Recorded) => {
-            if (writer) {
-              const { seq: _seq, hash: _hash, ...f } = e;
-              batch.push(f as Fact);
-              if (batch.length >= BATCH) {
-                flush(writer, batch);
-                batch = [];
-              }
-            }
-            if (bar && e.seq % 4096 === 0) bar.update(Date.parse(e.at) - plan.startMs);
-          },
-        });
-        if (writer) {
-          flush(writer, batch);
-          log = await writer.commit();
+        if (outPath === undefined) {
+          result = runPlan(plan, onEvent ? { onEvent } : {});
+        } else {
+          ({ result, log } = await simulateToFile(plan, ctx.resolve(outPath), onEvent ? { onEvent } : {}));
         }
-      } catch (e) {
-        await writer?.abort();
-        throw e;
       } finally {
         bar?.stop();
       }
@@ -98,10 +84,6 @@ export const registerRun: RegisterCommand = (program, ctx) => {
       if (failed) (expectations.ok ? ctx.io.stdout : ctx.io.stderr)(failed);
     });
 };
-
-function flush(writer: LogFileWriter, batch: readonly Fact[]): void {
-  if (batch.length > 0) writer.append(batch);
-}
 
 function footer(
   outPath: string | undefined,

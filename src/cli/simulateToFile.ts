@@ -1,0 +1,61 @@
+/**
+ * Simulating straight into a log file: what `parley run --out` does, and what the simulator
+ * benchmark times. Every recorded event goes to a {@link LogStream} as it is recorded (no
+ * copy, no batching here: the stream batches for its writer thread).
+ *
+ * An error cannot stop the simulator from inside `onEvent`: its agenda is an Observable, and
+ * rxjs reports an error thrown by a subscriber asynchronously (as an uncaught exception)
+ * instead of passing it up, while the run goes on. So the first failure (a refused fact, a
+ * failed write, a throwing listener) is kept, nothing more is appended or passed on, and it
+ * is thrown once `runPlan` returns.
+ */
+import type { Recorded } from '../core/catalogue.js';
+import { openLogStream, type LogStreamOptions } from '../log/logStream.js';
+import type { LogSummary } from '../log/writer.js';
+import type { Plan } from '../sim/plan.js';
+import { runPlan, type RunResult } from '../sim/simulation.js';
+
+/** Options of {@link simulateToFile}. */
+export interface SimulateToFileOptions {
+  /** Called with every event after it is handed to the log (a progress bar, say). */
+  readonly onEvent?: (event: Recorded) => void;
+  /** How the log is written (see {@link LogStreamOptions}). */
+  readonly log?: LogStreamOptions;
+}
+
+/** What a simulation written to a file gives. */
+export interface SimulatedLog {
+  readonly result: RunResult;
+  readonly log: LogSummary;
+}
+
+/**
+ * Runs `plan` and writes its log to `path` atomically: on any error (a fact the log refuses,
+ * a failed write) nothing is left at `path` or beside it, and the error is rethrown.
+ * @throws {LogIoError} when the log cannot be created or written.
+ * @throws {FactError} when the simulator records an event the log refuses.
+ * @example const { result, log } = await simulateToFile(plan, 'run.jsonl');
+ */
+export async function simulateToFile(plan: Plan, path: string, options: SimulateToFileOptions = {}): Promise<SimulatedLog> {
+  const stream = await openLogStream(path, options.log);
+  const { onEvent } = options;
+  let failure: { readonly error: unknown } | undefined;
+  try {
+    const result = runPlan(plan, {
+      onEvent: (e) => {
+        if (failure) return;
+        try {
+          stream.append(e);
+          onEvent?.(e);
+        } catch (error) {
+          failure = { error };
+        }
+      },
+    });
+    if (failure) throw failure.error;
+    return { result, log: await stream.commit() };
+  } catch (e) {
+    await stream.abort();
+    throw e;
+  }
+}
