@@ -6,7 +6,7 @@
  * not 100 MB of memory.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { ioError, LogFormatError, LogIoError } from './errors.js';
 import { flatten } from './flatten.js';
 
@@ -147,18 +147,15 @@ interface Split {
 
 /**
  * Splits whole lines (`bytes` ends with "\n") and decodes them; `first` numbers the first.
- * An all-ASCII run is split as one string (see splitAscii). Otherwise validity is checked
- * once for the whole run (simdutf, very fast) and lines are decoded one by one: on Node 20
- * decoding a 1 MiB string at once is several times slower than slicing, and one non-ASCII
- * character would make every line of the chunk a two-byte string.
+ * Validity is checked once for the whole run (simdutf, very fast) and lines are decoded one
+ * by one: on Node 20 decoding a 1 MiB string at once is several times slower than slicing,
+ * and one non-ASCII character would make every line of the chunk a two-byte string.
  * On a bad line, returns the good lines before it with the error, so that callers see every
  * line before the first bad one.
  */
 function splitLines(bytes: Buffer, path: string, first: number, maxLine: number): Split {
-  if (bytes.length === 0) return { texts: [] };
-  const nul = bytes.indexOf(0);
-  if (nul === -1 && isAscii(bytes)) return splitAscii(bytes, path, first, maxLine);
   const valid = isUtf8(bytes);
+  const nul = bytes.indexOf(0);
   const texts: string[] = [];
   for (let start = 0; start < bytes.length; ) {
     const end = bytes.indexOf(NEWLINE, start);
@@ -172,19 +169,6 @@ function splitLines(bytes: Buffer, path: string, first: number, maxLine: number)
     }
     texts.push(bytes.toString('utf8', start, end));
     start = end + 1;
-  }
-  return { texts };
-}
-
-/**
- * The common case, a run of ASCII lines (what Parley writes unless a text has accents): one
- * latin1 copy of the run and one native split. The lines are slices of that copy (no
- * per-line decoding call), and its characters are its bytes, so lengths are byte counts.
- */
-function splitAscii(bytes: Buffer, path: string, first: number, maxLine: number): Split {
-  const texts = bytes.toString('latin1', 0, bytes.length - 1).split('\n');
-  for (let i = 0; i < texts.length; i++) {
-    if ((texts[i] as string).length > maxLine) return { texts: texts.slice(0, i), error: tooLong(path, first + i, maxLine) };
   }
   return { texts };
 }
