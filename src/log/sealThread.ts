@@ -34,6 +34,9 @@ export class SealThread {
   private readonly state = new Int32Array(new SharedArrayBuffer(STATE_SLOTS * 4));
   private sent = 0;
   private failure: unknown;
+  /** Why the worker is gone, once the event loop has told us (never during a synchronous run). */
+  private death: Error | undefined;
+  private onDeath: ((e: Error) => void) | undefined;
 
   /**
    * Starts the worker.
@@ -51,9 +54,10 @@ export class SealThread {
     this.port = port1;
     const data: SealWorkerData = { role: SEAL_ROLE, fd, seq: start.seq, hash: start.hash, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
     this.worker = new Worker(script, { workerData: data, transferList: [port2] });
-    // An error before the first batch (a missing script, say) must not crash the process:
-    // it surfaces through `finish`, which listens for it.
-    this.worker.on('error', () => undefined);
+    // A worker that dies (a script that does not load, say) must not crash the process: its
+    // error surfaces through `finish`.
+    this.worker.on('error', (e) => this.died(e));
+    this.worker.on('exit', (code) => this.died(new Error(`the log writer thread exited (code ${code}) before finishing the log`)));
   }
 
   /**
@@ -89,14 +93,14 @@ export class SealThread {
     this.throwIfFailed();
     this.worker.postMessage(null satisfies SealRequest);
     const reply = await new Promise<SealReply>((resolve, reject) => {
-      const onExit = (code: number): void => reject(new Error(`the log writer thread exited (code ${code}) before finishing the log`));
-      const onError = (e: Error): void => reject(e);
-      this.worker.once('exit', onExit).once('error', onError);
-      this.port.once('message', (message: SealReply) => {
-        this.worker.off('exit', onExit).off('error', onError);
-        resolve(message);
-      });
+      // A reply already queued (a failure posted just before the worker died) comes first.
+      const queued = receiveMessageOnPort(this.port)?.message as SealReply | undefined;
+      if (queued) return resolve(queued);
+      if (this.death) return reject(this.death);
+      this.onDeath = reject;
+      this.port.once('message', resolve);
     });
+    this.onDeath = undefined;
     this.port.close();
     if (!reply.ok) throw this.errorOf(reply);
     return reply;
@@ -106,6 +110,11 @@ export class SealThread {
   async stop(): Promise<void> {
     this.port.close();
     await this.worker.terminate();
+  }
+
+  private died(e: Error): void {
+    this.death ??= e;
+    this.onDeath?.(this.death);
   }
 
   private throwIfFailed(): void {

@@ -146,4 +146,15 @@ describe('openLogStream on a worker thread', () => {
     expect(readFileSync(path, 'utf8')).toBe('old\n');
     expect(readdirSync(tmp.dir)).toEqual(['run.jsonl']);
   });
+
+  it('reports a worker that cannot start, even when it is long gone by commit time', async () => {
+    const broken = join(dirname(fileURLToPath(sealWorkerScript())), 'broken.js');
+    writeFileSync(broken, "throw new Error('the writer cannot start');\n");
+    const path = tmp.file('run.jsonl');
+    const log = await write(path, sampleFacts(10), { worker: pathToFileURL(broken) });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(log.commit()).rejects.toThrow('the writer cannot start');
+    await log.abort();
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
 });
