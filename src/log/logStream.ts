@@ -68,8 +68,9 @@ export interface LogStream {
  * @throws {LogIoError} when the temp file cannot be created (missing directory, permission).
  * @example
  * const log = await openLogStream('run.jsonl');
- * try { runPlan(plan, { onEvent: (e) => log.append(e) }); await log.commit(); }
+ * try { for (const f of facts) log.append(f); await log.commit(); }
  * catch (e) { await log.abort(); throw e; }
+ * // From a simulation, use simulateToFile (src/cli): runPlan cannot be stopped from onEvent.
  */
 export async function openLogStream(path: string, options: LogStreamOptions = {}): Promise<LogStream> {
   const tempPath = tempPathFor(path);
@@ -83,7 +84,14 @@ export async function openLogStream(path: string, options: LogStreamOptions = {}
   }
   const script = options.worker ?? SEAL_WORKER_SCRIPT ?? false;
   const start = { seq: 0, hash: GENESIS_HASH };
-  const writer = script ? new SealThread(script, path, fd, start, options.chunkBytes) : new DirectWriter(path, fd, options.chunkBytes);
+  let writer: RecordWriter;
+  try {
+    writer = script ? new SealThread(script, path, fd, start, options.chunkBytes) : new DirectWriter(path, fd, options.chunkBytes);
+  } catch (e) {
+    closeSync(fd);
+    await removeQuietly(tempPath);
+    throw e;
+  }
   return new Stream(path, tempPath, fd, writer, options.batchChars ?? 32 * 1024);
 }
 
