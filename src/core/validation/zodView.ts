@@ -1,5 +1,5 @@
 /**
- * The few zod 4 internals a derived parser reads: each schema's `_zod.def` (its kind and
+ * The few zod 4 internals a derived validator reads: each schema's `_zod.def` (its kind and
  * parts), `traits` (its class), `optin`/`optout` (how an object treats an absent key),
  * `values` (an enum's members) and its checks. Typed here once, loosely, so the deriving
  * code does not fight zod's generic definition types; anything this view does not describe
