@@ -27,6 +27,8 @@ export interface SimulateToFileOptions {
 export interface SimulatedLog {
   readonly result: RunResult;
   readonly log: LogSummary;
+  /** Whether a worker thread took the hashing and writing over (long runs, built package). */
+  readonly threaded: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function simulateToFile(plan: Plan, path: string, options: Simulate
       },
     });
     if (failure) throw failure.error;
-    return { result, log: await stream.commit() };
+    return { result, log: await stream.commit(), threaded: stream.threaded };
   } catch (e) {
     await stream.abort();
     throw e;

@@ -29,7 +29,7 @@ export function factRecord(
 export interface ChainEnd {
   readonly seq: number;
   readonly hash: string;
-  /** Bytes written to the file. */
+  /** Bytes this sink wrote to the file. */
   readonly bytes: number;
 }
 
@@ -76,6 +76,15 @@ export class ChainSink {
       start = end + 1;
     }
     if (start !== records.length) throw new Error(`ChainSink: a record without its newline after seq ${this.seq}`);
+  }
+
+  /**
+   * Writes out whatever is buffered and returns where the chain ends: another sink can then
+   * carry on writing the same file from there.
+   */
+  flush(): ChainEnd {
+    this.file.flush();
+    return { seq: this.seq, hash: this.hash, bytes: this.file.bytes };
   }
 
   /** Flushes and fsyncs the file; returns where the chain ends. */

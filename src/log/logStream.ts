@@ -1,17 +1,21 @@
 /**
  * Writing a new log one fact at a time, as fast as the simulator makes them. The calling
  * thread only checks each fact and writes its data as canonical JSON ({@link FactGate});
- * hashing, encoding and writing happen on a worker thread (sealThread.ts), in batches, so on
- * a machine with a spare core the log costs the simulator little more than those checks.
+ * once a log is long enough to be worth it, hashing, encoding and writing move to a worker
+ * thread (sealThread.ts), in batches, so on a machine with a spare core the log costs the
+ * simulator little more than those checks. A worker takes tens of milliseconds to start, so
+ * the first facts (and every fact of a short log) are chained and written on the calling
+ * thread, and the worker takes the chain over, at the file's current end, when it is ready.
+ *
  * The bytes are exactly those of {@link createLogFile}, and so is the atomicity: a temp file
- * next to the target, renamed into place by `commit` only after the worker has written and
- * synced every line, so the target is the previous file or the complete new log, never a
- * prefix.
+ * next to the target, renamed into place by `commit` only after every line is written and
+ * synced, so the target is the previous file or the complete new log, never a prefix.
  *
  * Running from the TypeScript sources (the test suite), there is no compiled worker script:
- * the same records are then chained and written on the calling thread.
+ * the whole log is then written on the calling thread.
  */
 import { closeSync, openSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Fact } from '../core/catalogue.js';
 import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
 import { ChainSink, factRecord, type ChainEnd } from './chainSink.js';
@@ -20,7 +24,6 @@ import { FactGate } from './factGate.js';
 import { GENESIS_HASH } from './lineText.js';
 import { SEAL_WORKER_SCRIPT, SealThread } from './sealThread.js';
 import type { LogSummary } from './writer.js';
-
 /** Options of {@link openLogStream}. */
 export interface LogStreamOptions {
   /**
@@ -37,6 +40,12 @@ export interface LogStreamOptions {
    * sources, which a worker thread cannot load.
    */
   readonly worker?: URL | false;
+  /**
+   * Facts appended before the writer thread is started. Default 16,384 (about a tenth of a
+   * second of simulation, the order of a worker's start-up); never on a single CPU, where a
+   * second thread only adds its own cost.
+   */
+  readonly threadAfter?: number;
 }
 
 /** A new log being written; nothing is visible at `path` until {@link LogStream.commit}. */
@@ -45,7 +54,7 @@ export interface LogStream {
   readonly tempPath: string;
   /** Seq of the last appended event. */
   readonly seq: number;
-  /** True when hashing and writing run on a worker thread. */
+  /** True once hashing and writing run on a worker thread. */
   readonly threaded: boolean;
   /**
    * Checks and queues one fact (a recorded event's own `seq` and `hash` are ignored).
@@ -83,78 +92,43 @@ export async function openLogStream(path: string, options: LogStreamOptions = {}
     throw ioError(path, 'cannot create', e);
   }
   const script = options.worker ?? SEAL_WORKER_SCRIPT ?? false;
-  const start = { seq: 0, hash: GENESIS_HASH };
-  let writer: RecordWriter;
-  try {
-    writer = script ? new SealThread(script, path, fd, start, options.chunkBytes) : new DirectWriter(path, fd, options.chunkBytes);
-  } catch (e) {
-    closeSync(fd);
-    await removeQuietly(tempPath);
-    throw e;
-  }
-  return new Stream(path, tempPath, fd, writer, options.batchChars ?? 32 * 1024);
-}
-
-/** Where batches of records go: a {@link SealThread}, or the calling thread. */
-interface RecordWriter {
-  send(records: string): void;
-  finish(): Promise<ChainEnd>;
-  stop(): Promise<void>;
-}
-
-/** Chains and writes on the calling thread. */
-class DirectWriter implements RecordWriter {
-  private readonly sink: ChainSink;
-
-  constructor(
-    private readonly path: string,
-    fd: number,
-    chunkBytes: number | undefined,
-  ) {
-    this.sink = new ChainSink(fd, { seq: 0, hash: GENESIS_HASH }, chunkBytes);
-  }
-
-  send(records: string): void {
-    try {
-      this.sink.write(records);
-    } catch (e) {
-      throw ioError(this.path, 'cannot write', e);
-    }
-  }
-
-  finish(): Promise<ChainEnd> {
-    try {
-      return Promise.resolve(this.sink.finish());
-    } catch (e) {
-      return Promise.reject(ioError(this.path, 'cannot write', e));
-    }
-  }
-
-  stop(): Promise<void> {
-    return Promise.resolve();
-  }
+  return new Stream(path, tempPath, fd, script, options);
 }
 
 class Stream implements LogStream {
   private readonly gate = new FactGate();
+  /** Chains and writes until the worker takes over. */
+  private readonly direct: ChainSink;
+  private thread: SealThread | undefined;
+  private handedOver = false;
+  /** Bytes written on the calling thread. */
+  private directBytes = 0;
   private count = 0;
   private records = '';
   private closed = false;
+  private readonly batchChars: number;
+  private readonly chunkBytes: number | undefined;
+  private readonly threadAfter: number;
 
   constructor(
     readonly path: string,
     readonly tempPath: string,
     private fd: number,
-    private readonly writer: RecordWriter,
-    private readonly batchChars: number,
-  ) {}
+    private readonly script: URL | false,
+    options: LogStreamOptions,
+  ) {
+    this.batchChars = options.batchChars ?? 32 * 1024;
+    this.chunkBytes = options.chunkBytes;
+    this.threadAfter = options.threadAfter ?? (availableParallelism() > 1 ? 16_384 : Infinity);
+    this.direct = new ChainSink(fd, { seq: 0, hash: GENESIS_HASH }, this.chunkBytes);
+  }
 
   get seq(): number {
     return this.count;
   }
 
   get threaded(): boolean {
-    return this.writer instanceof SealThread;
+    return this.handedOver;
   }
 
   append(fact: Fact): void {
@@ -170,20 +144,26 @@ class Stream implements LogStream {
     if (this.closed) throw new WriterClosedError(this.path);
     if (this.count === 0) throw new FactError(1, 'nothing to commit: a log starts with its LogStarted event');
     this.send();
-    const end = await this.writer.finish();
+    let end: ChainEnd;
+    if (this.thread && this.handedOver) {
+      end = await this.thread.finish();
+    } else {
+      end = this.io(() => this.direct.finish());
+      this.directBytes = 0;
+    }
     if (end.seq !== this.count) throw new Error(`log writer: ${end.seq} events written, ${this.count} appended`);
     this.closed = true;
-    await this.writer.stop();
+    await this.thread?.stop();
     this.close();
     await commitTemp(this.tempPath, this.path);
-    return { seq: end.seq, hash: end.hash, at: this.gate.at, path: this.path, bytes: end.bytes };
+    return { seq: end.seq, hash: end.hash, at: this.gate.at, path: this.path, bytes: this.directBytes + end.bytes };
   }
 
   async abort(): Promise<void> {
     this.closed = true;
     if (this.fd === -1) return;
     // The worker stops before the file is closed, so it can never write to a reused descriptor.
-    await this.writer.stop();
+    await this.thread?.stop();
     this.close();
     await removeQuietly(this.tempPath);
   }
@@ -192,7 +172,34 @@ class Stream implements LogStream {
     if (this.records === '') return;
     const records = this.records;
     this.records = '';
-    this.writer.send(records);
+    if (!this.handedOver) this.maybeHandOver();
+    if (this.thread && this.handedOver) {
+      this.thread.send(records);
+    } else {
+      this.io(() => this.direct.write(records));
+    }
+  }
+
+  /** Starts the worker once the log is long enough, and hands it the chain once it is ready. */
+  private maybeHandOver(): void {
+    if (this.script === false || this.count < this.threadAfter) return;
+    if (!this.thread) {
+      this.thread = new SealThread(this.script, this.path, this.fd, this.chunkBytes);
+      return;
+    }
+    if (!this.thread.ready) return;
+    const at = this.io(() => this.direct.flush());
+    this.directBytes = at.bytes;
+    this.thread.start(at);
+    this.handedOver = true;
+  }
+
+  private io<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (e) {
+      throw ioError(this.path, 'cannot write', e);
+    }
   }
 
   private close(): void {

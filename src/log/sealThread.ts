@@ -1,15 +1,16 @@
 /**
  * The log's writer thread. This module is the worker's entry point (it imports nothing that
- * loads the catalogue, so the worker starts fast) and, on the main thread, the handle that
- * hands it batches of records, holds the simulator back when the worker falls behind (so
- * memory stays bounded), and turns the worker's failure into the error the caller would have
- * got writing on its own thread.
+ * loads the catalogue, so the worker starts as fast as a worker can: tens of milliseconds)
+ * and, on the main thread, the handle that tells when the worker is ready, hands it batches
+ * of records, holds the simulator back when the worker falls behind (so memory stays
+ * bounded), and turns the worker's failure into the error the caller would have got writing
+ * on its own thread.
  */
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ChainEnd } from './chainSink.js';
 import { ioError, LogIoError } from './errors.js';
-import { DONE, FAILED, SEAL_ROLE, STATE_SLOTS, type SealReply, type SealRequest, type SealWorkerData } from './sealProtocol.js';
+import { DONE, FAILED, READY, SEAL_ROLE, STATE_SLOTS, type SealReply, type SealRequest, type SealStart, type SealWorkerData } from './sealProtocol.js';
 import { runSealWorker } from './sealWorker.js';
 
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === SEAL_ROLE) {
@@ -39,20 +40,20 @@ export class SealThread {
   private onDeath: ((e: Error) => void) | undefined;
 
   /**
-   * Starts the worker.
+   * Starts the worker; it takes over once {@link SealThread.ready} and {@link SealThread.start}.
    * @param script this module, compiled ({@link SEAL_WORKER_SCRIPT})
    * @param path the log's final path, for error messages.
+   * @param fd the temp file, written by the worker from its current offset.
    */
   constructor(
     script: URL,
     private readonly path: string,
     fd: number,
-    start: { readonly seq: number; readonly hash: string },
     chunkBytes?: number,
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: SealWorkerData = { role: SEAL_ROLE, fd, seq: start.seq, hash: start.hash, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
+    const data: SealWorkerData = { role: SEAL_ROLE, fd, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
     this.worker = new Worker(script, { workerData: data, transferList: [port2] });
     // A worker that dies (a script that does not load, say) must not crash the process: its
     // error surfaces through `finish`.
@@ -60,28 +61,22 @@ export class SealThread {
     this.worker.on('exit', (code) => this.died(new Error(`the log writer thread exited (code ${code}) before finishing the log`)));
   }
 
+  /** True once the worker has started (it then serves requests without delay). */
+  get ready(): boolean {
+    return Atomics.load(this.state, READY) === 1;
+  }
+
+  /** Hands the chain over: the worker writes from the file's current offset on. */
+  start(at: SealStart): void {
+    this.post({ seq: at.seq, hash: at.hash });
+  }
+
   /**
    * Hands a batch of records to the worker; waits while it is `MAX_IN_FLIGHT` batches behind.
    * @throws {LogIoError} when the worker could not write (or stopped responding).
    */
   send(records: string): void {
-    this.throwIfFailed();
-    this.worker.postMessage(records satisfies SealRequest);
-    this.sent++;
-    let done = Atomics.load(this.state, DONE);
-    let waited = 0;
-    while (this.sent - done > MAX_IN_FLIGHT && Atomics.load(this.state, FAILED) === 0) {
-      const before = done;
-      const started = performance.now();
-      Atomics.wait(this.state, DONE, done, 1000);
-      done = Atomics.load(this.state, DONE);
-      waited = done === before ? waited + (performance.now() - started) : 0;
-      if (waited > STALL_MS) {
-        this.failure = new LogIoError(this.path, 'cannot write: the log writer thread stopped responding');
-      }
-      this.throwIfFailed();
-    }
-    this.throwIfFailed();
+    this.post(records);
   }
 
   /**
@@ -110,6 +105,26 @@ export class SealThread {
   async stop(): Promise<void> {
     this.port.close();
     await this.worker.terminate();
+  }
+
+  private post(request: SealRequest): void {
+    this.throwIfFailed();
+    this.worker.postMessage(request);
+    this.sent++;
+    let done = Atomics.load(this.state, DONE);
+    let waited = 0;
+    while (this.sent - done > MAX_IN_FLIGHT && Atomics.load(this.state, FAILED) === 0) {
+      const before = done;
+      const started = performance.now();
+      Atomics.wait(this.state, DONE, done, 1000);
+      done = Atomics.load(this.state, DONE);
+      waited = done === before ? waited + (performance.now() - started) : 0;
+      if (waited > STALL_MS) {
+        this.failure = new LogIoError(this.path, 'cannot write: the log writer thread stopped responding');
+      }
+      this.throwIfFailed();
+    }
+    this.throwIfFailed();
   }
 
   private died(e: Error): void {

@@ -7,7 +7,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { ChainSink } from './chainSink.js';
-import { DONE, FAILED, type SealReply, type SealRequest, type SealWorkerData } from './sealProtocol.js';
+import { DONE, FAILED, READY, type SealReply, type SealRequest, type SealWorkerData } from './sealProtocol.js';
 
 /**
  * Serves the main thread's requests arriving on `requests` (the worker's `parentPort`) until
@@ -15,16 +15,21 @@ import { DONE, FAILED, type SealReply, type SealRequest, type SealWorkerData } f
  */
 export function runSealWorker(input: SealWorkerData, requests: MessagePort): void {
   const state = new Int32Array(input.state);
-  const sink = new ChainSink(input.fd, input, input.chunkBytes);
+  let sink: ChainSink | undefined;
   let failed = false;
   requests.on('message', (request: SealRequest) => {
     if (failed) return;
     try {
-      if (request === null) {
+      if (typeof request === 'string') {
+        if (!sink) throw new Error('records before the start of the chain');
+        sink.write(request);
+      } else if (request === null) {
+        if (!sink) throw new Error('finished before the start of the chain');
         input.port.postMessage({ ok: true, ...sink.finish() } satisfies SealReply);
         return;
+      } else {
+        sink = new ChainSink(input.fd, request, input.chunkBytes);
       }
-      sink.write(request);
     } catch (e) {
       failed = true;
       input.port.postMessage(failure(e));
@@ -34,6 +39,7 @@ export function runSealWorker(input: SealWorkerData, requests: MessagePort): voi
     Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
   });
+  Atomics.store(state, READY, 1);
 }
 
 function failure(e: unknown): SealReply {

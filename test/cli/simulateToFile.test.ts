@@ -51,13 +51,24 @@ describe('simulateToFile', () => {
     expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: result.events }, (_, i) => i + 1));
   });
 
-  it('writes the same golden log on the writer thread', async () => {
-    const file = 'paris-2026.yaml';
-    const path = tmp.file('run.jsonl');
-    const { log } = await simulateToFile(await planOf(file), path, { log: { worker: sealWorkerScript(), batchChars: 4096 } });
-    expect(sha256(path)).toBe(goldenSha(file));
-    expect(log.hash).toBe(readFileSync(path, 'utf8').trimEnd().split('\n').at(-1)?.match(/"hash":"([0-9a-f]{64})"/)?.[1]);
-    expect(readdirSync(tmp.dir)).toEqual(['run.jsonl']);
+  it('writes the same bytes when a worker thread takes the log over mid-run', async () => {
+    const plan = await planOf('noise-generous.yaml');
+    const alone = tmp.file('alone.jsonl');
+    const handed = tmp.file('handed.jsonl');
+    const first = await simulateToFile(plan, alone, { log: { worker: false } });
+    expect(first.threaded).toBe(false);
+    const second = await simulateToFile(plan, handed, {
+      // A shipped scenario is over before a worker has started: give it a second to start.
+      onEvent: (e) => {
+        if (e.seq === 100) for (const t = performance.now(); performance.now() - t < 1000; );
+      },
+      log: { worker: sealWorkerScript(), threadAfter: 0, batchChars: 2000 },
+    });
+    expect(second.threaded).toBe(true);
+    expect(readFileSync(handed).equals(readFileSync(alone))).toBe(true);
+    expect(sha256(handed)).toBe(goldenSha('noise-generous.yaml'));
+    expect(second.log).toEqual({ ...first.log, path: handed });
+    expect(readdirSync(tmp.dir).sort()).toEqual(['alone.jsonl', 'handed.jsonl']);
   });
 
   it('fails before simulating when the log cannot be created, and leaves nothing', async () => {
@@ -75,7 +86,7 @@ describe('simulateToFile', () => {
       onEvent: (e) => {
         if (e.seq === 100) throw new Error('stop here');
       },
-      log: { worker: sealWorkerScript(), batchChars: 1000 },
+      log: { worker: sealWorkerScript(), threadAfter: 0, batchChars: 1000 },
     });
     await expect(run).rejects.toThrow('stop here');
     expect(readdirSync(tmp.dir)).toEqual([]);

@@ -16,14 +16,22 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 afterAll(removeSealWorkerScript);
 
-const modes: [string, () => URL | false][] = [
-  ['on the calling thread', () => false],
-  ['on a worker thread', sealWorkerScript],
-];
+const pause = (ms = 2): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Appends `facts`; with a worker, pauses between facts until it has taken over (the
+ * simulator never pauses, but a test has too few facts to outlast a worker's start-up).
+ */
+async function append(log: LogStream, facts: readonly Fact[], options: LogStreamOptions): Promise<void> {
+  for (const f of facts) {
+    log.append(f);
+    if (options.worker && !log.threaded) await pause();
+  }
+}
 
 async function write(path: string, facts: readonly Fact[], options: LogStreamOptions): Promise<LogStream> {
   const log = await openLogStream(path, options);
-  for (const f of facts) log.append(f);
+  await append(log, facts, options);
   return log;
 }
 
@@ -41,14 +49,26 @@ function descriptorOf(path: string): number {
   return fd;
 }
 
-describe.each(modes)('openLogStream %s', (_mode, worker) => {
+/** Points `fd` at /dev/full: the disk fills up under the writer. */
+function fillDisk(fd: number): void {
+  closeSync(fd);
+  expect(openSync('/dev/full', 'w')).toBe(fd);
+}
+
+/** Each mode: its options (small batches so a worker takes over early) and whether it ends threaded. */
+const modes: [string, () => LogStreamOptions, boolean][] = [
+  ['on the calling thread', () => ({ worker: false }), false],
+  ['handed over to a worker thread', () => ({ worker: sealWorkerScript(), threadAfter: 5, batchChars: 600 }), true],
+];
+
+describe.each(modes)('openLogStream %s', (_mode, optionsOf, threaded) => {
   it('writes exactly the bytes createLogFile writes, whatever the batch and chunk sizes', async () => {
-    const facts = sampleFacts(300);
-    for (const sizes of [{}, { batchChars: 100, chunkBytes: 1000 }, { batchChars: 1, chunkBytes: 64 }]) {
+    const facts = sampleFacts(600);
+    for (const sizes of [{}, { batchChars: 100, chunkBytes: 1000, threadAfter: 40 }, { batchChars: 1, chunkBytes: 64, threadAfter: 0 }]) {
       const path = tmp.file('run.jsonl');
-      const log = await write(path, facts, { ...sizes, worker: worker() });
-      expect(log.threaded).toBe(worker() !== false);
-      expect(log.seq).toBe(300);
+      const log = await write(path, facts, { ...optionsOf(), ...sizes });
+      expect(log.threaded).toBe(threaded);
+      expect(log.seq).toBe(600);
       const summary = await log.commit();
       const expected = new Sequencer();
       expected.sealAll(facts);
@@ -60,19 +80,25 @@ describe.each(modes)('openLogStream %s', (_mode, worker) => {
 
   it('takes recorded events as they are: their own seq and hash are ignored', async () => {
     const path = tmp.file('run.jsonl');
-    const recorded = sampleFacts(20).map((f, i) => ({ ...f, seq: 1000 + i, hash: 'not a hash' }));
-    await (await write(path, recorded, { worker: worker() })).commit();
-    expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(20)));
+    const recorded = sampleFacts(200).map((f, i) => ({ ...f, seq: 1000 + i, hash: 'not a hash' }));
+    await (await write(path, recorded, optionsOf())).commit();
+    expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(200)));
   });
 
   it('refuses a bad fact with the Sequencer’s error and goes on without it', async () => {
     const path = tmp.file('run.jsonl');
-    const facts = sampleFacts(10);
-    const log = await write(path, facts.slice(0, 4), { worker: worker(), batchChars: 200 });
+    const facts = sampleFacts(300);
+    const options = optionsOf();
+    const log = await write(path, facts.slice(0, 200), options);
     const bad = fact('MessageDelivered', { at: '2026-01-01T00:00:00Z', actor: 'cell' }, { messageId: 'm-0' });
     const reference = new Sequencer();
-    reference.sealAll(facts.slice(0, 4));
-    expect(() => reference.seal(bad)).toThrow(FactError);
+    reference.sealAll(facts.slice(0, 200));
+    let expected: unknown;
+    try {
+      reference.seal(bad);
+    } catch (e) {
+      expected = e;
+    }
     let error: unknown;
     try {
       log.append(bad);
@@ -80,17 +106,19 @@ describe.each(modes)('openLogStream %s', (_mode, worker) => {
       error = e;
     }
     expect(error).toBeInstanceOf(FactError);
-    expect((error as FactError).message).toBe('event 5: at 2026-01-01T00:00:00Z is before the previous event (2026-01-06T03:00:00Z)');
+    expect(error).toEqual(expected);
+    expect((error as FactError).message).toBe(`event 201: at 2026-01-01T00:00:00Z is before the previous event (${facts[199]?.at})`);
     expect((error as FactError).field).toBe('at');
-    expect(() => log.append({ ...facts[4], data: { messageId: 'm', n: NaN } } as unknown as Fact)).toThrow('event 5: data.n: NaN has no JSON form');
-    for (const f of facts.slice(4)) log.append(f);
+    expect(() => log.append({ ...facts[200], data: { messageId: 'm', n: NaN } } as unknown as Fact)).toThrow('event 201: data.n: NaN has no JSON form');
+    await append(log, facts.slice(200), options);
+    expect(log.threaded).toBe(threaded);
     await log.commit();
     expect(readFileSync(path, 'utf8')).toBe(logText(facts));
   });
 
   it('shows nothing at the target until commit; abort leaves the old file and no temp file', async () => {
     const path = tmp.file('run.jsonl', 'old\n');
-    const log = await write(path, sampleFacts(2000), { worker: worker(), chunkBytes: 4096 });
+    const log = await write(path, sampleFacts(2000), { ...optionsOf(), chunkBytes: 4096 });
     expect(log.tempPath).toBe(join(tmp.dir, `.run.jsonl.${process.pid}.tmp`));
     expect(readFileSync(path, 'utf8')).toBe('old\n');
     await log.abort();
@@ -102,7 +130,7 @@ describe.each(modes)('openLogStream %s', (_mode, worker) => {
   });
 
   it('refuses to commit a log without events', async () => {
-    const log = await openLogStream(tmp.file('empty.jsonl'), { worker: worker() });
+    const log = await openLogStream(tmp.file('empty.jsonl'), optionsOf());
     await expect(log.commit()).rejects.toThrow('event 1: nothing to commit: a log starts with its LogStarted event');
     await log.abort();
     expect(readdirSync(tmp.dir)).toEqual([]);
@@ -110,19 +138,21 @@ describe.each(modes)('openLogStream %s', (_mode, worker) => {
 
   it('fails with a typed error naming the path when the directory is missing', async () => {
     const path = join(tmp.dir, 'missing', 'run.jsonl');
-    await expect(openLogStream(path, { worker: worker() })).rejects.toThrow(`${path}: cannot create: no such file or directory (ENOENT)`);
+    await expect(openLogStream(path, optionsOf())).rejects.toThrow(`${path}: cannot create: no such file or directory (ENOENT)`);
   });
 
   it('reports a failed write as a LogIoError naming the target, and leaves nothing behind', async () => {
     const path = tmp.file('run.jsonl');
-    const log = await openLogStream(path, { worker: worker(), batchChars: 1000, chunkBytes: 1024 });
-    // The disk fills up under the writer: its temp file's descriptor now points at /dev/full.
+    const options = { ...optionsOf(), chunkBytes: 1024 };
+    const facts = sampleFacts(1000);
+    const log = await openLogStream(path, options);
     const fd = descriptorOf(log.tempPath);
-    closeSync(fd);
-    expect(openSync('/dev/full', 'w')).toBe(fd);
     let error: unknown;
     try {
-      for (const f of sampleFacts(500)) log.append(f);
+      await append(log, facts.slice(0, 300), options);
+      expect(log.threaded).toBe(threaded);
+      fillDisk(fd);
+      await append(log, facts.slice(300), options);
       await log.commit();
     } catch (e) {
       error = e;
@@ -135,26 +165,50 @@ describe.each(modes)('openLogStream %s', (_mode, worker) => {
   });
 });
 
-describe('openLogStream on a worker thread', () => {
-  it('leaves nothing at the target when the worker dies before finishing', async () => {
-    const dying = join(dirname(fileURLToPath(sealWorkerScript())), 'dying.js');
-    writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(3));\n");
+describe('openLogStream with a worker thread', () => {
+  const fixture = (name: string, source: string): URL => {
+    const file = join(dirname(fileURLToPath(sealWorkerScript())), name);
+    writeFileSync(file, source);
+    return pathToFileURL(file);
+  };
+
+  it('leaves nothing at the target when the worker dies after taking over', async () => {
+    const dying = fixture(
+      'dying.js',
+      [
+        "import { parentPort, workerData } from 'node:worker_threads';",
+        "import { READY } from './sealProtocol.js';",
+        "parentPort.on('message', (m) => { if (typeof m === 'string') process.exit(3); });",
+        'Atomics.store(new Int32Array(workerData.state), READY, 1);',
+      ].join('\n'),
+    );
     const path = tmp.file('run.jsonl', 'old\n');
-    const log = await write(path, sampleFacts(40), { worker: pathToFileURL(dying), batchChars: 500 });
+    const log = await write(path, sampleFacts(200), { worker: dying, threadAfter: 0, batchChars: 500 });
+    expect(log.threaded).toBe(true);
     await expect(log.commit()).rejects.toThrow('the log writer thread exited (code 3) before finishing the log');
     await log.abort();
     expect(readFileSync(path, 'utf8')).toBe('old\n');
     expect(readdirSync(tmp.dir)).toEqual(['run.jsonl']);
   });
 
-  it('reports a worker that cannot start, even when it is long gone by commit time', async () => {
-    const broken = join(dirname(fileURLToPath(sealWorkerScript())), 'broken.js');
-    writeFileSync(broken, "throw new Error('the writer cannot start');\n");
+  it('writes the whole log on the calling thread when the worker cannot start', async () => {
+    const broken = fixture('broken.js', "throw new Error('the writer cannot start');\n");
     const path = tmp.file('run.jsonl');
-    const log = await write(path, sampleFacts(10), { worker: pathToFileURL(broken) });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(log.commit()).rejects.toThrow('the writer cannot start');
-    await log.abort();
-    expect(readdirSync(tmp.dir)).toEqual([]);
+    const log = await openLogStream(path, { worker: broken, threadAfter: 0, batchChars: 500 });
+    for (const f of sampleFacts(100)) {
+      log.append(f);
+      await pause();
+    }
+    expect(log.threaded).toBe(false);
+    await log.commit();
+    expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(100)));
+  });
+
+  it('never starts a worker for a short log', async () => {
+    const path = tmp.file('run.jsonl');
+    const log = await write(path, sampleFacts(50), { worker: sealWorkerScript(), threadAfter: 1000, batchChars: 1 });
+    expect(log.threaded).toBe(false);
+    await log.commit();
+    expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(50)));
   });
 });
