@@ -3,7 +3,14 @@
  * The `parley` executable. Sets `process.exitCode` rather than calling `process.exit`, so
  * buffered output to pipes is flushed before the process ends.
  */
+import { z } from 'zod';
 import { main } from './main.js';
+
+// zod compiles object parsers with `new Function` unless told not to. Parley evaluates no
+// generated code: events are accepted by closures derived from the schemas
+// (src/core/validation), so zod only runs on input that is about to be rejected, and on
+// scenario files, where its interpreted path costs nothing noticeable.
+z.config({ jitless: true });
 
 // `parley verify big.jsonl | head -1` closes the pipe early: that is not an error worth a trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
