@@ -114,7 +114,7 @@ class Stream implements LogStream {
     readonly path: string,
     readonly tempPath: string,
     private fd: number,
-    private readonly script: URL | false,
+    private script: URL | false,
     options: LogStreamOptions,
   ) {
     this.batchChars = options.batchChars ?? 32 * 1024;
@@ -180,11 +180,19 @@ class Stream implements LogStream {
     }
   }
 
-  /** Starts the worker once the log is long enough, and hands it the chain once it is ready. */
+  /**
+   * Starts the worker once the log is long enough, and hands it the chain once it is ready.
+   * The worker only saves time: one that cannot be created (or never starts) leaves the whole
+   * log to the calling thread.
+   */
   private maybeHandOver(): void {
     if (this.script === false || this.count < this.threadAfter) return;
     if (!this.thread) {
-      this.thread = new SealThread(this.script, this.path, this.fd, this.chunkBytes);
+      try {
+        this.thread = new SealThread(this.script, this.path, this.fd, this.chunkBytes);
+      } catch {
+        this.script = false;
+      }
       return;
     }
     if (!this.thread.ready) return;

@@ -54,11 +54,12 @@ export class SealThread {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: SealWorkerData = { role: SEAL_ROLE, fd, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
-    // The worker inherits the process's Node options, except one that only makes sense for
-    // code given on the command line (`node --input-type=module -e …`) and stops a worker
-    // script from loading.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    this.worker = new Worker(script, { workerData: data, transferList: [port2], execArgv });
+    // The worker inherits the process's Node options, unless they include one that only makes
+    // sense for code given on the command line (`node --input-type=module -e …`) and stops a
+    // worker script from loading. (A list of options given explicitly must not contain
+    // process-wide ones such as --expose-gc, so the others cannot simply be passed on.)
+    const inputType = process.execArgv.some((a) => a.startsWith('--input-type'));
+    this.worker = new Worker(script, { workerData: data, transferList: [port2], ...(inputType ? { execArgv: [] } : {}) });
     // A worker that dies (a script that does not load, say) must not crash the process: its
     // error surfaces through `finish`.
     this.worker.on('error', (e) => this.died(e));

@@ -204,6 +204,14 @@ describe('openLogStream with a worker thread', () => {
     expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(100)));
   });
 
+  it('writes the whole log on the calling thread when the worker cannot even be created', async () => {
+    const path = tmp.file('run.jsonl');
+    const log = await write(path, sampleFacts(100), { worker: new URL('https://parley.invalid/sealThread.js'), threadAfter: 0, batchChars: 500 });
+    expect(log.threaded).toBe(false);
+    await log.commit();
+    expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(100)));
+  });
+
   it('never starts a worker for a short log', async () => {
     const path = tmp.file('run.jsonl');
     const log = await write(path, sampleFacts(50), { worker: sealWorkerScript(), threadAfter: 1000, batchChars: 1 });
