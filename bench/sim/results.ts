@@ -44,6 +44,8 @@ export function simulatorResults(r: SimulatorResult) {
     endedBy: r.endedBy,
     logBytes: r.logBytes,
     logHash: r.logHash,
+    /** Whether the timed writes handed hashing and writing to a worker thread. */
+    writeThreaded: r.writeThreaded,
     mix: r.mix,
     noWrite,
     write,

@@ -42,6 +42,8 @@ export interface SimulatorResult {
   readonly logBytes: number;
   /** Hash of the last event of the written log: identifies the whole log. */
   readonly logHash: string;
+  /** Whether every timed write handed the log to a worker thread (see src/log/logStream.ts). */
+  readonly writeThreaded: boolean;
   /** `runPlan(plan)`, nothing written. */
   readonly noWrite: Timing;
   /** `simulateToFile`: `runPlan` with every event streamed to a log file, then committed. */
@@ -91,6 +93,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   fold(events);
   events = undefined;
   const { log: first } = await simulateToFile(plan, options.logPath);
+  let writeThreaded = true;
   mustEqual('the number of events written', first.seq, count);
   note(`simulator: ${count.toLocaleString('en-US')} events, ${(first.bytes / 1e6).toFixed(0)} MB of log; ${options.rounds} timed round(s)`);
   const t = { noWrite: [] as Sample[], write: [] as Sample[], replay: [] as Sample[] };
@@ -100,7 +103,9 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
       t.noWrite.push(timeSync(() => (n = runPlan(plan).events)));
       mustEqual('the number of events', n, count);
       let summary: LogSummary | undefined;
-      t.write.push(await timeAsync(async () => ({ log: summary } = await simulateToFile(plan, options.logPath))));
+      let threaded = false;
+      t.write.push(await timeAsync(async () => ({ log: summary, threaded } = await simulateToFile(plan, options.logPath))));
+      writeThreaded &&= threaded;
       mustEqual('the hash of the written log', summary?.hash, first.hash);
       // Captured afresh each round and dropped after it, so the simulator's runs do not pay
       // the garbage collector for a million retained events they never use.
@@ -121,6 +126,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
     mix,
     logBytes: first.bytes,
     logHash: first.hash,
+    writeThreaded,
     noWrite: timing(count, t.noWrite),
     write: timing(count, t.write),
     replay: timing(count, t.replay),
