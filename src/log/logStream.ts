@@ -153,7 +153,9 @@ class Stream implements LogStream {
     }
     if (end.seq !== this.count) throw new Error(`log writer: ${end.seq} events written, ${this.count} appended`);
     this.closed = true;
-    await this.thread?.stop();
+    // A worker that took over has written its last byte and is ending on its own; one still
+    // starting up is stopped.
+    if (!this.handedOver) await this.thread?.stop();
     this.close();
     await commitTemp(this.tempPath, this.path);
     return { seq: end.seq, hash: end.hash, at: this.gate.at, path: this.path, bytes: this.directBytes + end.bytes };

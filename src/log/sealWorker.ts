@@ -26,6 +26,8 @@ export function runSealWorker(input: SealWorkerData, requests: MessagePort): voi
       } else if (request === null) {
         if (!sink) throw new Error('finished before the start of the chain');
         input.port.postMessage({ ok: true, ...sink.finish() } satisfies SealReply);
+        // Nothing more will come: the worker ends on its own, no one has to wait for it.
+        requests.close();
         return;
       } else {
         sink = new ChainSink(input.fd, request, input.chunkBytes);
