@@ -101,7 +101,7 @@ class Stream implements LogStream {
   private readonly direct: ChainSink;
   private thread: SealThread | undefined;
   private handedOver = false;
-  /** Bytes written on the calling thread. */
+  /** Bytes written on the calling thread before the worker took over. */
   private directBytes = 0;
   private count = 0;
   private records = '';
@@ -144,13 +144,7 @@ class Stream implements LogStream {
     if (this.closed) throw new WriterClosedError(this.path);
     if (this.count === 0) throw new FactError(1, 'nothing to commit: a log starts with its LogStarted event');
     this.send();
-    let end: ChainEnd;
-    if (this.thread && this.handedOver) {
-      end = await this.thread.finish();
-    } else {
-      end = this.io(() => this.direct.finish());
-      this.directBytes = 0;
-    }
+    const end: ChainEnd = this.thread && this.handedOver ? await this.thread.finish() : this.io(() => this.direct.finish());
     if (end.seq !== this.count) throw new Error(`log writer: ${end.seq} events written, ${this.count} appended`);
     this.closed = true;
     // A worker that took over has written its last byte and is ending on its own; one still
