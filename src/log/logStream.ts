@@ -48,7 +48,11 @@ export interface LogStreamOptions {
   readonly threadAfter?: number;
 }
 
-/** A new log being written; nothing is visible at `path` until {@link LogStream.commit}. */
+/**
+ * A new log being written; nothing is visible at `path` until {@link LogStream.commit}. End
+ * every stream with `commit` or `abort`: a writer thread, once started, keeps the process
+ * alive until then.
+ */
 export interface LogStream {
   readonly path: string;
   readonly tempPath: string;
