@@ -30,7 +30,8 @@ const cases: [string, z.ZodType, fc.Arbitrary<unknown>][] = [
   ['regex with flags', z.string().regex(/^ab+$/i), fc.constantFrom('ab', 'AB', 'abbb', 'b', '')],
   ['enum and literal', z.strictObject({ a: z.enum(['x', 'y']), b: z.literal(3).optional() }), fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.constantFrom(3, 4, undefined) }, { requiredKeys: [] })],
   ['strict object', z.strictObject({ a: id, b: text.optional(), c: z.boolean() }), fc.record({ a: fc.constantFrom('ok', 'Bad', 1), b: fc.constantFrom('ok', 'x'.repeat(6), undefined), c: fc.constantFrom(true, 'x'), d: fc.constant(1) }, { requiredKeys: ['a', 'c'] })],
-  ['stripping object', z.object({ a: z.number() }), fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom(1, 'x'))],
+  // Accepted unchanged only as exactly { a: <number> }: a dictionary alone draws that about one time in fifty.
+  ['stripping object', z.object({ a: z.number() }), fc.oneof(fc.record({ a: fc.constantFrom(1, 'x') }), fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom(1, 'x')))],
   ['record', z.record(id, z.strictObject({ name: text })), fc.dictionary(fc.constantFrom('a', 'b-1', 'B', '1', '__proto__', 'constructor'), fc.record({ name: fc.constantFrom('x', 'toolong') }))],
   ['unknown and nested optional', z.strictObject({ d: z.unknown(), e: z.strictObject({ f: z.array(z.number()) }).optional() }), fc.record({ d: fc.anything(), e: fc.option(fc.record({ f: fc.array(fc.integer()) }), { nil: undefined }) }, { requiredKeys: [] })],
   ['superRefine (zod runs it)', z.string().superRefine((s, ctx) => (s.length > 2 ? ctx.addIssue({ code: 'custom', message: 'long' }) : undefined)), fc.string({ maxLength: 4 })],
