@@ -14,10 +14,12 @@ import { cpuRate, median, rate, spread, type Timing } from './measure.js';
 /** The issue's targets. */
 export const TARGETS = { inMemoryEventsPerSec: 1_000_000, fileEventsPerSec: 300_000, peakRssMB: 200 } as const;
 
-const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
+/** `n` rounded to `digits` decimals, as a number (for the JSON output). */
+export const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
 const us = (t: Timing): number => (median(t.ms) * 1000) / t.events;
 
-function variant(t: Timing) {
+/** One timed variant as it appears in the JSON output. */
+export function variant(t: Timing) {
   return {
     events: t.events,
     eventsPerSec: round(rate(t)),

@@ -3,7 +3,7 @@
  * line), and its targets. Rates are events per second at the median wall time, `cpu…` at the
  * median CPU time; ratios compare medians of runs interleaved round by round.
  */
-import { cpuRate, median, rate, spread, type Timing } from '../lib/measure.js';
+import { round, variant } from '../lib/results.js';
 import type { SimulatorResult } from './suite.js';
 
 /** The issue's targets: the simulator alone, and what writing the log may cost on top. */
@@ -12,20 +12,6 @@ export const SIMULATOR_TARGETS = {
   /** Writing the log may at most double the run time. */
   writeTimeRatioAtMost: 2,
 } as const;
-
-const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
-
-function variant(t: Timing) {
-  return {
-    events: t.events,
-    eventsPerSec: round(rate(t)),
-    medianMs: round(median(t.ms), 1),
-    runsMs: t.ms.map((x) => round(x, 1)),
-    spread: round(spread(t), 3),
-    cpuEventsPerSec: round(cpuRate(t)),
-    cpuRunsMs: t.cpuMs.map((x) => round(x, 1)),
-  };
-}
 
 /** Builds the JSON object of a simulator run. */
 export function simulatorResults(r: SimulatorResult) {

@@ -3,6 +3,7 @@
  * the target, fsync the directory. Readers see the old file or the new one, never a torn
  * mix, and a crash leaves at worst a stray temp file next to an intact original.
  */
+import { openSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ioError } from './errors.js';
@@ -13,6 +14,21 @@ import { ioError } from './errors.js';
  */
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/**
+ * Creates (or truncates) the temp file for `path` and opens it for writing.
+ * @throws {LogIoError} naming `path` when it cannot be created (missing directory, permission).
+ */
+export function openTemp(path: string): { readonly tempPath: string; readonly fd: number } {
+  const tempPath = tempPathFor(path);
+  try {
+    // 'w' rather than 'wx': in containers the pid is often the same on every run, so a temp
+    // file left by an earlier crash must not block this one.
+    return { tempPath, fd: openSync(tempPath, 'w') };
+  } catch (e) {
+    throw ioError(path, 'cannot create', e);
+  }
 }
 
 /**

@@ -14,10 +14,10 @@
  * Running from the TypeScript sources (the test suite), there is no compiled worker script:
  * the whole log is then written on the calling thread.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Fact } from '../core/catalogue.js';
-import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
+import { commitTemp, openTemp, removeQuietly } from './atomic.js';
 import { ChainSink, factRecord, type ChainEnd } from './chainSink.js';
 import { FactError, ioError, WriterClosedError } from './errors.js';
 import { FactGate } from './factGate.js';
@@ -86,15 +86,7 @@ export interface LogStream {
  * // From a simulation, use simulateToFile (src/cli): runPlan cannot be stopped from onEvent.
  */
 export async function openLogStream(path: string, options: LogStreamOptions = {}): Promise<LogStream> {
-  const tempPath = tempPathFor(path);
-  let fd: number;
-  try {
-    // 'w' rather than 'wx': in containers the pid is often the same on every run, so a temp
-    // file left by an earlier crash must not block this one.
-    fd = openSync(tempPath, 'w');
-  } catch (e) {
-    throw ioError(path, 'cannot create', e);
-  }
+  const { tempPath, fd } = openTemp(path);
   const script = options.worker ?? SEAL_WORKER_SCRIPT ?? false;
   return new Stream(path, tempPath, fd, script, options);
 }

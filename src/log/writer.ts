@@ -4,9 +4,9 @@
  * fsyncs and renames it into place, so the target is either the previous file or the complete
  * new log, never a prefix. A crash leaves only a stray `.<name>.<pid>.tmp`.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import type { Fact } from '../core/catalogue.js';
-import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
+import { commitTemp, openTemp, removeQuietly } from './atomic.js';
 import { ChunkedFile, DEFAULT_CHUNK_BYTES } from './chunkedFile.js';
 import { FactError, ioError, WriterClosedError } from './errors.js';
 import { Sequencer, type LogPosition } from './sequencer.js';
@@ -53,15 +53,7 @@ export interface LogFileWriter {
  * try { log.append(facts); await log.commit(); } catch (e) { await log.abort(); throw e; }
  */
 export async function createLogFile(path: string, options: CreateLogOptions = {}): Promise<LogFileWriter> {
-  const tempPath = tempPathFor(path);
-  let fd: number;
-  try {
-    // 'w' rather than 'wx': in containers the pid is often the same on every run, so a temp
-    // file left by an earlier crash must not block this one.
-    fd = openSync(tempPath, 'w');
-  } catch (e) {
-    throw ioError(path, 'cannot create', e);
-  }
+  const { tempPath, fd } = openTemp(path);
   return new LogFile(path, tempPath, fd, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
 }
 
