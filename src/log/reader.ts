@@ -52,7 +52,7 @@ export function formatBytes(n: number): string {
 export async function* readLineBatches(path: string, options: ReadLinesOptions = {}): AsyncGenerator<LineBatch> {
   const maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const chunkBytes = options.chunkBytes ?? 1024 * 1024;
-  const handle = await openForReading(path);
+  const { handle } = await openForReading(path);
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let carry: Buffer[] = [];
@@ -114,7 +114,11 @@ async function* numbered(batches: AsyncGenerator<LineBatch>): AsyncGenerator<Lin
   for await (const { first, texts } of batches) yield texts.map((text, i) => ({ line: first + i, text }));
 }
 
-async function openForReading(path: string): Promise<FileHandle> {
+/**
+ * Opens a log for reading, with its size.
+ * @throws {LogIoError} naming `path` when it cannot be opened or is a directory.
+ */
+export async function openForReading(path: string): Promise<{ readonly handle: FileHandle; readonly size: number }> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -124,7 +128,7 @@ async function openForReading(path: string): Promise<FileHandle> {
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new LogIoError(path, 'cannot read: is a directory', 'EISDIR');
-    return handle;
+    return { handle, size: stat.size };
   } catch (e) {
     await handle.close();
     throw ioError(path, 'cannot read', e);

@@ -3,12 +3,12 @@
  * after checking that the last line is whole, valid, and chains from the line before it. An
  * appender must not extend a log whose end is torn or tampered with.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { ChainChecker } from './chainCheck.js';
-import { ioError, LogFormatError, LogIoError } from './errors.js';
+import { ioError, LogFormatError } from './errors.js';
 import { isProblem, parseLine, type LineProblem } from './lineCheck.js';
-import { DEFAULT_MAX_LINE_BYTES, formatBytes } from './reader.js';
+import { DEFAULT_MAX_LINE_BYTES, formatBytes, openForReading } from './reader.js';
 import { EMPTY_POSITION, type LogPosition } from './sequencer.js';
 
 const NEWLINE = 0x0a;
@@ -22,20 +22,13 @@ const WINDOW = 2 * (DEFAULT_MAX_LINE_BYTES + 1) + 1;
  *   `schema`, `seq-gap`, `seq-duplicate`, `first-event`, `time-backwards`, `hash-mismatch`.
  */
 export async function readTail(path: string): Promise<LogPosition> {
-  let handle: FileHandle;
+  const { handle, size } = await openForReading(path);
   try {
-    handle = await open(path, 'r');
-  } catch (e) {
-    throw ioError(path, 'cannot read', e);
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new LogIoError(path, 'cannot read: is a directory', 'EISDIR');
-    if (stat.size === 0) return EMPTY_POSITION;
-    const length = Math.min(stat.size, WINDOW);
+    if (size === 0) return EMPTY_POSITION;
+    const length = Math.min(size, WINDOW);
     const window = Buffer.alloc(length);
-    await handle.read(window, 0, length, stat.size - length);
-    const result = inspectTail(window, length === stat.size);
+    await handle.read(window, 0, length, size - length);
+    const result = inspectTail(window, length === size);
     if (!('problem' in result)) return result.position;
     const { problem } = result;
     // Line numbers are only needed to report a problem, so whole-file counting waits until then.
