@@ -7,7 +7,7 @@ import type { Recorded } from '../core/catalogue.js';
 import { canonicalJson } from './canonical.js';
 import { chainHash, envelopeBodyFast, GENESIS_HASH, type EnvelopeFields } from './chain.js';
 import { CanonicalJsonError } from './errors.js';
-import { instantMs } from './instant.js';
+import { isLater } from '../core/time.js';
 import type { LineProblem } from './lineCheck.js';
 import type { LogPosition } from './sequencer.js';
 
@@ -16,8 +16,6 @@ export class ChainChecker {
   private seq = 0;
   private hash = GENESIS_HASH;
   private atText: string | undefined;
-  /** Epoch ms of `atText`; NaN until needed. */
-  private atMs = NaN;
 
   /** @param checkHashes recompute and compare every hash (what `verify` does). */
   constructor(private readonly checkHashes: boolean) {}
@@ -32,7 +30,6 @@ export class ChainChecker {
     this.seq = position.seq;
     this.hash = position.hash;
     this.atText = position.at;
-    this.atMs = NaN;
   }
 
   /**
@@ -79,24 +76,13 @@ export class ChainChecker {
     }
     this.seq = seq;
     this.hash = hash ?? GENESIS_HASH;
-    if (at !== this.atText) {
-      this.atText = at;
-      this.atMs = NaN; // worked out only if a later instant needs it
-    }
+    this.atText = at;
     return undefined;
   }
 
-  /**
-   * Epoch ms of a validated instant for the time-order rule, read without parsing when the
-   * order cannot be in doubt: an instant of 20 characters is always `YYYY-MM-DDTHH:MM:SSZ`
-   * (digits in fixed places), so between two of them text order is time order. Otherwise the
-   * previous instant's ms are worked out (once) and compared with this one's.
-   */
+  /** Whether validated instant `at` is not before the previous event's (core's `isLater`). */
   private notBefore(at: string): boolean {
     const previous = this.atText;
-    if (previous === undefined || at === previous) return true;
-    if (at.length === 20 && previous.length === 20) return at > previous;
-    if (Number.isNaN(this.atMs)) this.atMs = instantMs(previous) ?? -Infinity;
-    return (instantMs(at) ?? NaN) >= this.atMs;
+    return previous === undefined || at === previous || !isLater(previous, at);
   }
 }
