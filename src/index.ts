@@ -28,7 +28,7 @@ export { decide } from './core/decide.js';
 export { evolve } from './core/evolve.js';
 export { Replayer, replay } from './core/replay.js';
 export type { ReplayOptions } from './core/replay.js';
-export { initialState } from './core/state.js';
+export { initialState, stateFromJSON, stateToJSON } from './core/state.js';
 export type {
   CellView,
   Counters,
@@ -40,6 +40,9 @@ export type {
   MessageView,
   ParleyState,
   RunMeta,
+  StateJSON,
+  StepView,
+  TableName,
 } from './core/state.js';
 export { DomainError, ReplayError } from './core/errors.js';
 export type { DomainErrorCode } from './core/errors.js';

@@ -45,8 +45,8 @@ function sum<T>(items: Iterable<T>, value: (item: T) => number): number {
 
 /** Key numbers of a `ParleyState` (from `Replayer`, ours or naive). */
 export function keyNumbersOf(s: ParleyState): KeyNumbers {
-  const messages = Object.values(s.messages);
-  const disputes = Object.values(s.disputes);
+  const messages = [...s.messages.values()];
+  const disputes = [...s.disputes.values()];
   const l = s.ladder;
   return {
     seq: s.seq,
@@ -58,9 +58,9 @@ export function keyNumbersOf(s: ParleyState): KeyNumbers {
     disputeOutcomes: tally(disputes, (d) => d.outcome),
     acceptances: sum(disputes, (d) => d.machine.context.accepted.length),
     findings: sum(disputes, (d) => d.machine.context.findings),
-    meetingsClosed: sum(Object.values(s.meetings), (x) => (x.closedAt === undefined ? 0 : 1)),
+    meetingsClosed: sum([...s.meetings.values()], (x) => (x.closedAt === undefined ? 0 : 1)),
     deadlinesMissed: sum(disputes, (d) => d.deadlinesMissed),
-    accidentalIncidents: sum(Object.values(s.incidents), (i) => (i.accidental ? 1 : 0)),
+    accidentalIncidents: sum([...s.incidents.values()], (i) => (i.accidental ? 1 : 0)),
     cell: s.cell && {
       value: s.cell.machine.value,
       meetingsHeld: s.cell.machine.context.meetings,
@@ -88,18 +88,18 @@ export function keyNumbersOf(s: ParleyState): KeyNumbers {
 
 function sizes(s: ParleyState | CeilingState): Record<string, number> {
   return {
-    messages: Object.keys(s.messages).length,
-    disputes: Object.keys(s.disputes).length,
-    incidents: Object.keys(s.incidents).length,
-    meetings: Object.keys(s.meetings).length,
-    steps: Object.keys(s.steps).length,
+    messages: s.messages.size,
+    disputes: s.disputes.size,
+    incidents: s.incidents.size,
+    meetings: s.meetings.size,
+    steps: s.steps.size,
   };
 }
 
 /** Key numbers of the ceiling's state, in the same terms (xstate state values). */
 export function keyNumbersOfCeiling(s: CeilingState): KeyNumbers {
-  const messages = Object.values(s.messages);
-  const disputes = Object.values(s.disputes);
+  const messages = [...s.messages.values()];
+  const disputes = [...s.disputes.values()];
   const l = s.ladder;
   const c = s.cell;
   return {
@@ -112,9 +112,9 @@ export function keyNumbersOfCeiling(s: CeilingState): KeyNumbers {
     disputeOutcomes: tally(disputes, (d) => d.outcome),
     acceptances: sum(disputes, (d) => d.accepted.length),
     findings: sum(disputes, (d) => d.findings),
-    meetingsClosed: sum(Object.values(s.meetings), (x) => (x.closedAt === undefined ? 0 : 1)),
+    meetingsClosed: sum([...s.meetings.values()], (x) => (x.closedAt === undefined ? 0 : 1)),
     deadlinesMissed: sum(disputes, (d) => d.deadlinesMissed),
-    accidentalIncidents: sum(Object.values(s.incidents), (i) => (i.accidental ? 1 : 0)),
+    accidentalIncidents: sum([...s.incidents.values()], (i) => (i.accidental ? 1 : 0)),
     cell: c && {
       value: c.phase === 'active' ? { active: { ...c.trackStates, meetings: c.meetingState } } : c.phase,
       meetingsHeld: c.meetingsHeld,

@@ -28,13 +28,13 @@ const OUTCOMES: Readonly<Record<string, string>> = {
 export function ceilingInitial(): CeilingState {
   return {
     seq: 0,
-    messages: {},
-    disputes: {},
+    messages: new Map(),
+    disputes: new Map(),
     openDisputes: {},
-    incidents: {},
-    meetings: {},
+    incidents: new Map(),
+    meetings: new Map(),
     openMeetings: [],
-    steps: {},
+    steps: new Map(),
     counters: {
       events: 0,
       byType: Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])),
@@ -81,13 +81,13 @@ function cellMove(s: CeilingState, e: Recorded, event: CellEvent): CellRow {
 }
 
 function message(s: CeilingState, e: Recorded, id: string, event: 'DELIVER' | 'LOSE' | 'ACK' | 'ANSWER' | 'DEADLINE' | 'REFER'): MessageRow {
-  const m = get(s.messages, id) ?? fail(e, `unknown message ${id}`);
+  const m = s.messages.get(id) ?? fail(e, `unknown message ${id}`);
   if (!messageEvent(m, event)) fail(e, `${e.type} is not possible for ${id} in state ${m.state}`);
   return m;
 }
 
 function dispute(s: CeilingState, e: Recorded, id: string, event: string, by = ''): DisputeRow {
-  const d = get(s.disputes, id) ?? fail(e, `unknown dispute ${id}`);
+  const d = s.disputes.get(id) ?? fail(e, `unknown dispute ${id}`);
   if (!disputeEvent(d, event, by)) fail(e, `${e.type} is not possible for ${id} in state ${d.state}`);
   if (d.done) close(s, e, d);
   return d;
@@ -146,7 +146,7 @@ function step(s: CeilingState, e: Recorded): void {
     case 'CellSuspended': {
       const c = cellMove(s, e, 'SUSPEND');
       // Suspension ends any meeting in session.
-      for (const id of s.openMeetings) (s.meetings[id] as MeetingRow).closedAt = e.at;
+      for (const id of s.openMeetings) (s.meetings.get(id) as MeetingRow).closedAt = e.at;
       s.openMeetings.length = 0;
       c.suspendedSinceMs = parseInstant(e.at) as number;
       c.suspensions.push({ at: e.at, by: e.actor, reason: e.data.reason });
@@ -171,20 +171,20 @@ function step(s: CeilingState, e: Recorded): void {
     case 'MeetingOpened': {
       cellMove(s, e, e.data.kind === 'regular' ? 'OPEN_REGULAR' : 'OPEN_EXTRAORDINARY');
       const id = e.data.meetingId;
-      if (has(s.meetings, id)) fail(e, `meeting ${id} opened twice`);
-      s.meetings[id] = {
+      if (s.meetings.has(id)) fail(e, `meeting ${id} opened twice`);
+      s.meetings.set(id, {
         id,
         kind: e.data.kind,
         openedAt: e.at,
         incidents: e.data.agenda.incidents.length,
         disputes: e.data.agenda.disputes.length,
-      };
+      });
       s.openMeetings.push(id);
       return;
     }
     case 'MeetingClosed': {
       cellMove(s, e, 'CLOSE_MEETING');
-      const m = get(s.meetings, e.data.meetingId);
+      const m = s.meetings.get(e.data.meetingId);
       if (!m || m.closedAt !== undefined) fail(e, `meeting ${e.data.meetingId} is not open`);
       m.closedAt = e.at;
       s.openMeetings.splice(s.openMeetings.indexOf(m.id), 1);
@@ -192,7 +192,7 @@ function step(s: CeilingState, e: Recorded): void {
     }
     case 'MessageSent': {
       const d = e.data;
-      if (has(s.messages, d.messageId)) fail(e, `message ${d.messageId} sent twice`);
+      if (s.messages.has(d.messageId)) fail(e, `message ${d.messageId} sent twice`);
       const view: MessageRow = {
         id: d.messageId,
         from: e.actor,
@@ -206,7 +206,7 @@ function step(s: CeilingState, e: Recorded): void {
       };
       if (d.incidentId !== undefined) view.incidentId = d.incidentId;
       if (d.disputeId !== undefined) view.disputeId = d.disputeId;
-      s.messages[d.messageId] = view;
+      s.messages.set(d.messageId, view);
       signal(s, d.track, 'ENGAGE');
       return;
     }
@@ -237,12 +237,12 @@ function step(s: CeilingState, e: Recorded): void {
     case 'IncidentOccurred':
       return incident(s, e);
     case 'IncidentObserved': {
-      const i = get(s.incidents, e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
+      const i = s.incidents.get(e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
       i.observations[e.actor] = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
       return;
     }
     case 'IncidentClarified': {
-      const i = get(s.incidents, e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
+      const i = s.incidents.get(e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
       const party = e.data.party;
       if (has(i.clarified, party)) return;
       i.clarified[party] = e.at;
@@ -251,14 +251,14 @@ function step(s: CeilingState, e: Recorded): void {
       return;
     }
     case 'DeescalationStepTaken':
-      if (has(s.steps, e.data.stepId)) fail(e, `step ${e.data.stepId} recorded twice`);
-      s.steps[e.data.stepId] = { by: e.actor, at: e.at, weight: e.data.weight };
+      if (s.steps.has(e.data.stepId)) fail(e, `step ${e.data.stepId} recorded twice`);
+      s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });
       s.counters.deescalationSteps += 1;
       pressure(s, e, -e.data.weight);
       return;
     case 'DisputeRaised': {
       const d = e.data;
-      if (has(s.disputes, d.disputeId)) fail(e, `dispute ${d.disputeId} raised twice`);
+      if (s.disputes.has(d.disputeId)) fail(e, `dispute ${d.disputeId} raised twice`);
       const view: DisputeRow = {
         id: d.disputeId,
         by: e.actor,
@@ -274,7 +274,7 @@ function step(s: CeilingState, e: Recorded): void {
         findings: 0,
       };
       if (d.incidentId !== undefined) view.incidentId = d.incidentId;
-      s.disputes[d.disputeId] = view;
+      s.disputes.set(d.disputeId, view);
       s.openDisputes[d.track] = (s.openDisputes[d.track] ?? 0) + 1;
       signal(s, d.track, 'STRAIN');
       return;
@@ -321,7 +321,7 @@ function step(s: CeilingState, e: Recorded): void {
       s.counters.interventions += 1;
       return;
     case 'DisputeDeadlineMissed': {
-      const d = get(s.disputes, e.data.disputeId) ?? fail(e, `unknown dispute ${e.data.disputeId}`);
+      const d = s.disputes.get(e.data.disputeId) ?? fail(e, `unknown dispute ${e.data.disputeId}`);
       if (d.closedAt !== undefined) fail(e, `dispute ${d.id} is closed`);
       d.deadlinesMissed += 1;
       return;
@@ -374,10 +374,10 @@ function levelOf(config: LadderConfig, pressure: number): number {
 
 function incident(s: CeilingState, e: Extract<Recorded, { type: 'IncidentOccurred' }>): void {
   const d = e.data;
-  if (has(s.incidents, d.incidentId)) fail(e, `incident ${d.incidentId} recorded twice`);
+  if (s.incidents.has(d.incidentId)) fail(e, `incident ${d.incidentId} recorded twice`);
   let accidental = false;
   if (d.retaliationFor !== undefined) {
-    const original = get(s.incidents, d.retaliationFor) ?? fail(e, `unknown incident ${d.retaliationFor}`);
+    const original = s.incidents.get(d.retaliationFor) ?? fail(e, `unknown incident ${d.retaliationFor}`);
     const seen = get(original.observations, e.actor);
     accidental = original.by !== d.against && (seen === undefined || seen.attributedTo === d.against);
     if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
@@ -399,7 +399,7 @@ function incident(s: CeilingState, e: Extract<Recorded, { type: 'IncidentOccurre
     accidental,
   };
   if (d.retaliationFor !== undefined) view.retaliationFor = d.retaliationFor;
-  s.incidents[d.incidentId] = view;
+  s.incidents.set(d.incidentId, view);
   pressure(s, e, -d.weight * d.severity);
 }
 

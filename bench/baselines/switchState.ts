@@ -108,17 +108,17 @@ export interface CeilingState {
   ladderConfig?: LadderConfig;
   cell?: CellRow;
   ladder?: LadderRow;
-  messages: Record<string, MessageRow>;
-  disputes: Record<string, DisputeRow>;
+  messages: Map<string, MessageRow>;
+  disputes: Map<string, DisputeRow>;
   openDisputes: Partial<Record<Track, number>>;
-  incidents: Record<string, IncidentRow>;
-  meetings: Record<string, MeetingRow>;
+  incidents: Map<string, IncidentRow>;
+  meetings: Map<string, MeetingRow>;
   /**
    * Ids of meetings without `closedAt`: the ceiling's index so that a suspension closes them
    * without scanning every meeting (apply.ts scans; the resulting state is the same).
    */
   openMeetings: string[];
-  steps: Record<string, { by: string; at: string; weight: number }>;
+  steps: Map<string, { by: string; at: string; weight: number }>;
   game?: {
     rounds: number;
     mutualRestraint: number;

@@ -41,11 +41,11 @@ const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
 
 function entities(s: ParleyState): Record<string, number> {
   return {
-    messages: Object.keys(s.messages).length,
-    disputes: Object.keys(s.disputes).length,
-    incidents: Object.keys(s.incidents).length,
-    steps: Object.keys(s.steps).length,
-    meetings: Object.keys(s.meetings).length,
+    messages: s.messages.size,
+    disputes: s.disputes.size,
+    incidents: s.incidents.size,
+    steps: s.steps.size,
+    meetings: s.meetings.size,
     suspensions: s.cell?.suspensions.length ?? 0,
   };
 }

@@ -69,13 +69,13 @@ export function generateUnit(options: UnitOptions): Unit {
 /** Commands that bring the cell back to "just activated", computed from the current state. */
 function* closingTail(replayer: Replayer, at: string): Generator<Command> {
   const s = replayer.peek();
-  for (const d of Object.values(s.disputes)) {
+  for (const d of s.disputes.values()) {
     if (d.closedAt === undefined) yield command('WithdrawDispute', { actor: d.by, at }, { disputeId: d.id });
   }
   const cell = replayer.peek().cell?.machine.value;
   const meeting = typeof cell === 'object' && cell !== null && 'active' in cell ? (cell.active as Record<string, string>).meetings : undefined;
   if (meeting === 'regular' || meeting === 'extraordinary') {
-    const open = Object.values(s.meetings).filter((m) => m.closedAt === undefined).pop();
+    const open = [...s.meetings.values()].filter((m) => m.closedAt === undefined).pop();
     if (open) yield command('CloseMeeting', { actor: 'cell', at }, { meetingId: open.id });
   }
   if (typeof replayer.peek().cell?.machine.value === 'object') {

@@ -9,6 +9,7 @@ import { Replayer } from '../core/replay.js';
 import { LogFormatError } from '../log/errors.js';
 import { readEventBatches } from '../log/readEvents.js';
 import { formatState } from '../report/stateText.js';
+import { stateToJSON } from '../core/state.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT, InputError, oneLine, UsageError } from './errors.js';
 import { exitCodeFor } from './verify.js';
@@ -65,6 +66,6 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
         throw new InputError({ file: log, what: `--until-seq ${until}: the log has only ${replayer.seq} events` });
       }
       const state = replayer.peek();
-      ctx.io.stdout(options.json ? `${JSON.stringify(state, null, 2)}\n` : formatState(state));
+      ctx.io.stdout(options.json ? `${JSON.stringify(stateToJSON(state), null, 2)}\n` : formatState(state));
     });
 };

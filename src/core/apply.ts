@@ -23,7 +23,7 @@ import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
 import { routeOf, subjectOf } from './routing.js';
-import { byId, own } from './ids.js';
+import { own } from './ids.js';
 import type { DisputeView, IncidentView, MessageView, Mutable, Observation, ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
@@ -104,20 +104,20 @@ function cellFact(s: Draft, e: Recorded, event: CellMachineEvent): void {
       return;
     case 'MeetingOpened': {
       const id = e.data.meetingId;
-      if (own(s.meetings, id)) throw new ReplayError(e.seq, `[cell] meeting ${id} opened twice`);
+      if (s.meetings.has(id)) throw new ReplayError(e.seq, `[cell] meeting ${id} opened twice`);
       s.openMeeting = id;
-      s.meetings[id] = {
+      s.meetings.set(id, {
         id,
         kind: e.data.kind,
         openedAt: e.at,
         closedAt: undefined,
         incidents: e.data.agenda.incidents.length,
         disputes: e.data.agenda.disputes.length,
-      };
+      });
       return;
     }
     case 'MeetingClosed': {
-      const m = byId(s.meetings, e.data.meetingId);
+      const m = s.meetings.get(e.data.meetingId);
       if (!m || m.closedAt) throw new ReplayError(e.seq, `[cell] meeting ${e.data.meetingId} is not open`);
       m.closedAt = e.at;
       if (s.openMeeting === m.id) s.openMeeting = undefined;
@@ -144,14 +144,14 @@ function meetingMayBeInSession(v: unknown): boolean {
 /** Suspension leaves the meetings region: the meeting in session (tracked, so no scan) ends. */
 function endMeeting(s: Draft, at: string): void {
   const id = s.openMeeting;
-  const m = id === undefined ? undefined : byId(s.meetings, id);
+  const m = id === undefined ? undefined : s.meetings.get(id);
   if (m && m.closedAt === undefined) m.closedAt = at;
   s.openMeeting = undefined;
 }
 
 function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }): Mutable<MessageView> {
   const id = subjectOf(e, r);
-  const m = byId(s.messages, id);
+  const m = s.messages.get(id);
   if (!m) throw new ReplayError(e.seq, `[message] unknown message ${id}`);
   const current = plain(m.machine);
   const next = compiledMessage.transition(current, r.event);
@@ -193,7 +193,7 @@ function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
 
 function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }): Mutable<DisputeView> {
   const id = subjectOf(e, r);
-  const d = byId(s.disputes, id);
+  const d = s.disputes.get(id);
   if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
   const current = plain(d.machine);
   const next = compiledDispute.transition(current, r.event);
@@ -265,15 +265,15 @@ function unrouted(s: Draft, e: Recorded): void {
     case 'IncidentClarified':
       return clarified(s, e);
     case 'DeescalationStepTaken':
-      if (own(s.steps, e.data.stepId)) throw new ReplayError(e.seq, `[incident] step ${e.data.stepId} recorded twice`);
-      s.steps[e.data.stepId] = { by: e.actor, at: e.at, weight: e.data.weight };
+      if (s.steps.has(e.data.stepId)) throw new ReplayError(e.seq, `[incident] step ${e.data.stepId} recorded twice`);
+      s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });
       s.counters.deescalationSteps += 1;
       pressure(s, e, -e.data.weight);
       return;
     case 'DisputeRaised':
       return raised(s, e);
     case 'DisputeDeadlineMissed': {
-      const d = byId(s.disputes, e.data.disputeId);
+      const d = s.disputes.get(e.data.disputeId);
       if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${e.data.disputeId}`);
       if (d.closedAt) throw new ReplayError(e.seq, `[dispute] ${d.id} is closed; no deadline can be missed`);
       d.deadlinesMissed += 1;
@@ -350,7 +350,7 @@ function pressure(s: Draft, e: Recorded, delta: number): void {
 
 function sent(s: Draft, e: FactOf<'MessageSent'>): void {
   const d = e.data;
-  if (own(s.messages, d.messageId)) throw new ReplayError(e.seq, `[message] ${d.messageId} sent twice`);
+  if (s.messages.has(d.messageId)) throw new ReplayError(e.seq, `[message] ${d.messageId} sent twice`);
   const view: Mutable<MessageView> = {
     id: d.messageId,
     from: e.actor,
@@ -369,19 +369,19 @@ function sent(s: Draft, e: FactOf<'MessageSent'>): void {
     lostAt: undefined,
     machine: compiledMessage.initial(),
   };
-  s.messages[d.messageId] = view;
+  s.messages.set(d.messageId, view);
   signal(s, d.track, 'ENGAGE');
 }
 
 function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView> {
-  const i = byId(s.incidents, id);
+  const i = s.incidents.get(id);
   if (!i) throw new ReplayError(e.seq, `[incident] unknown incident ${id}`);
   return i;
 }
 
 function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
   const d = e.data;
-  if (own(s.incidents, d.incidentId)) throw new ReplayError(e.seq, `[incident] ${d.incidentId} recorded twice`);
+  if (s.incidents.has(d.incidentId)) throw new ReplayError(e.seq, `[incident] ${d.incidentId} recorded twice`);
   let accidental = false;
   if (d.retaliationFor !== undefined) {
     const original = knownIncident(s, e, d.retaliationFor);
@@ -408,7 +408,7 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
     retaliatedBy: NO_PARTIES as string[],
     accidental,
   };
-  s.incidents[d.incidentId] = view;
+  s.incidents.set(d.incidentId, view);
   pressure(s, e, -d.weight * d.severity);
 }
 
@@ -426,7 +426,7 @@ function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
 
 function raised(s: Draft, e: FactOf<'DisputeRaised'>): void {
   const d = e.data;
-  if (own(s.disputes, d.disputeId)) throw new ReplayError(e.seq, `[dispute] ${d.disputeId} raised twice`);
+  if (s.disputes.has(d.disputeId)) throw new ReplayError(e.seq, `[dispute] ${d.disputeId} raised twice`);
   const view: Mutable<DisputeView> = {
     id: d.disputeId,
     by: e.actor,
@@ -444,7 +444,7 @@ function raised(s: Draft, e: FactOf<'DisputeRaised'>): void {
     deadlinesMissed: 0,
     machine: compiledDispute.initial({ parties: [e.actor, d.against] }),
   };
-  s.disputes[d.disputeId] = view;
+  s.disputes.set(d.disputeId, view);
   s.openDisputes[d.track] = (s.openDisputes[d.track] ?? 0) + 1;
   signal(s, d.track, 'STRAIN');
 }

@@ -13,7 +13,7 @@ import type { Command } from './commands.js';
 import { COMMAND_EVENTS } from './commands.js';
 import { DomainError } from './errors.js';
 import type { DomainErrorCode } from './errors.js';
-import { byId, own } from './ids.js';
+import { own } from './ids.js';
 import { routeOf, subjectOf } from './routing.js';
 import type { ParleyState } from './state.js';
 import { isLater, parseInstant } from './time.js';
@@ -186,7 +186,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       return undefined;
     case 'SendMessage': {
       const d = cmd.data;
-      if (byId(s.messages, d.messageId)) return fail('DUPLICATE_ID', `[message] ${d.messageId} already exists`);
+      if (s.messages.get(d.messageId)) return fail('DUPLICATE_ID', `[message] ${d.messageId} already exists`);
       if (!isParticipant(s, d.to) || d.to === cmd.actor) {
         return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
       }
@@ -194,13 +194,13 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if ((parseInstant(d.ackBy) as number) < (parseInstant(cmd.at) as number)) {
         return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
       }
-      if (d.incidentId !== undefined && !byId(s.incidents, d.incidentId)) {
+      if (d.incidentId !== undefined && !s.incidents.get(d.incidentId)) {
         return fail('UNKNOWN_INCIDENT', `[message] unknown incident ${d.incidentId}`);
       }
-      if (d.disputeId !== undefined && !byId(s.disputes, d.disputeId)) {
+      if (d.disputeId !== undefined && !s.disputes.get(d.disputeId)) {
         return fail('UNKNOWN_DISPUTE', `[message] unknown dispute ${d.disputeId}`);
       }
-      if (d.inReplyTo !== undefined && !byId(s.messages, d.inReplyTo)) {
+      if (d.inReplyTo !== undefined && !s.messages.get(d.inReplyTo)) {
         return fail('UNKNOWN_MESSAGE', `[message] in reply to unknown message ${d.inReplyTo}`);
       }
       return undefined;
@@ -211,33 +211,33 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       return knownMessage(s, cmd.data.messageId);
     case 'OpenMeeting': {
       const d = cmd.data;
-      if (byId(s.meetings, d.meetingId)) return fail('DUPLICATE_ID', `[cell] meeting ${d.meetingId} already exists`);
-      const unknownIncident = d.agenda.incidents.find((id) => !byId(s.incidents, id));
+      if (s.meetings.get(d.meetingId)) return fail('DUPLICATE_ID', `[cell] meeting ${d.meetingId} already exists`);
+      const unknownIncident = d.agenda.incidents.find((id) => !s.incidents.get(id));
       if (unknownIncident) return fail('UNKNOWN_INCIDENT', `[cell] agenda names unknown incident ${unknownIncident}`);
-      const unknownDispute = d.agenda.disputes.find((id) => !byId(s.disputes, id));
+      const unknownDispute = d.agenda.disputes.find((id) => !s.disputes.get(id));
       if (unknownDispute) return fail('UNKNOWN_DISPUTE', `[cell] agenda names unknown dispute ${unknownDispute}`);
       return undefined;
     }
     case 'CloseMeeting': {
-      const m = byId(s.meetings, cmd.data.meetingId);
+      const m = s.meetings.get(cmd.data.meetingId);
       if (!m || m.closedAt !== undefined) return fail('INVALID_TRANSITION', `[cell] meeting ${cmd.data.meetingId} is not open`);
       return undefined;
     }
     case 'AcknowledgeMessage':
     case 'AnswerMessage': {
-      const m = byId(s.messages, cmd.data.messageId);
+      const m = s.messages.get(cmd.data.messageId);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
       if (m.to !== cmd.actor) return fail('NOT_ALLOWED', `[message] only ${m.to} can acknowledge or answer ${m.id}`);
       if (cmd.type === 'AcknowledgeMessage' && !m.machine.context.delivered) {
         return fail('MESSAGE_NOT_DELIVERED', `[message] ${m.id} was never received by ${cmd.actor}`);
       }
-      if (cmd.type === 'AnswerMessage' && cmd.data.reply !== undefined && !byId(s.messages, cmd.data.reply)) {
+      if (cmd.type === 'AnswerMessage' && cmd.data.reply !== undefined && !s.messages.get(cmd.data.reply)) {
         return fail('UNKNOWN_MESSAGE', `[message] reply ${cmd.data.reply} was never sent`);
       }
       return undefined;
     }
     case 'MarkAckOverdue': {
-      const m = byId(s.messages, cmd.data.messageId);
+      const m = s.messages.get(cmd.data.messageId);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
       if ((parseInstant(cmd.at) as number) < (parseInstant(m.ackBy) as number)) {
         return fail('DEADLINE_NOT_REACHED', `[message] ${m.id} is due at ${m.ackBy}`);
@@ -246,12 +246,12 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     }
     case 'RecordIncident': {
       const d = cmd.data;
-      if (byId(s.incidents, d.incidentId)) return fail('DUPLICATE_ID', `[incident] ${d.incidentId} already exists`);
+      if (s.incidents.get(d.incidentId)) return fail('DUPLICATE_ID', `[incident] ${d.incidentId} already exists`);
       if (!isParty(s, d.against) || d.against === cmd.actor) {
         return fail('NOT_ALLOWED', `[incident] ${d.incidentId}: target "${d.against}" must be another party`);
       }
       if (d.retaliationFor !== undefined) {
-        const original = byId(s.incidents, d.retaliationFor);
+        const original = s.incidents.get(d.retaliationFor);
         if (!original) return fail('UNKNOWN_INCIDENT', `[incident] retaliation for unknown incident ${d.retaliationFor}`);
         if (original.by === cmd.actor) {
           return fail('NOT_ALLOWED', `[incident] ${cmd.actor} cannot retaliate for its own incident ${original.id}`);
@@ -260,33 +260,33 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       return undefined;
     }
     case 'ObserveIncident':
-      if (!byId(s.incidents, cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
+      if (!s.incidents.get(cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
       if (!isParty(s, cmd.data.attributedTo) && cmd.data.attributedTo !== 'world') {
         return fail('NOT_ALLOWED', `[incident] cannot attribute to "${cmd.data.attributedTo}"`);
       }
       return undefined;
     case 'ClarifyIncident':
-      if (!byId(s.incidents, cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
+      if (!s.incidents.get(cmd.data.incidentId)) return fail('UNKNOWN_INCIDENT', `[incident] unknown ${cmd.data.incidentId}`);
       if (!isParty(s, cmd.data.party)) return fail('NOT_ALLOWED', `[incident] "${cmd.data.party}" is not a party`);
       if (!isParty(s, cmd.data.attributedTo) && cmd.data.attributedTo !== 'world') {
         return fail('NOT_ALLOWED', `[incident] cannot attribute to "${cmd.data.attributedTo}"`);
       }
-      if (cmd.data.messageId !== undefined && !byId(s.messages, cmd.data.messageId)) {
+      if (cmd.data.messageId !== undefined && !s.messages.get(cmd.data.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[incident] clarified through unknown message ${cmd.data.messageId}`);
       }
       return undefined;
     case 'TakeDeescalationStep':
-      return own(s.steps, cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
+      return s.steps.has(cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
     case 'RaiseDispute': {
       const d = cmd.data;
-      if (byId(s.disputes, d.disputeId)) return fail('DUPLICATE_ID', `[dispute] ${d.disputeId} already exists`);
+      if (s.disputes.get(d.disputeId)) return fail('DUPLICATE_ID', `[dispute] ${d.disputeId} already exists`);
       if (!isParty(s, d.against) || d.against === cmd.actor) {
         return fail('NOT_ALLOWED', `[dispute] ${d.disputeId}: respondent "${d.against}" must be another party`);
       }
-      if (d.incidentId !== undefined && !byId(s.incidents, d.incidentId)) {
+      if (d.incidentId !== undefined && !s.incidents.get(d.incidentId)) {
         return fail('UNKNOWN_INCIDENT', `[dispute] over unknown incident ${d.incidentId}`);
       }
-      if (d.messageId !== undefined && !byId(s.messages, d.messageId)) {
+      if (d.messageId !== undefined && !s.messages.get(d.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
       }
       if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
@@ -303,7 +303,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     case 'WithdrawDispute':
       return disputeRole(cmd.type, s, cmd.data.disputeId, cmd.actor);
     case 'Rule': {
-      const d = byId(s.disputes, cmd.data.disputeId);
+      const d = s.disputes.get(cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.machine.value !== 'mediation') {
         return fail('NOT_IN_MEDIATION', `[dispute] cannot rule on ${d.id}: it is ${String(d.machine.value)}, not in mediation`);
@@ -312,7 +312,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     }
     case 'MarkDisputeOverdue':
     case 'LapseDispute': {
-      const d = byId(s.disputes, cmd.data.disputeId);
+      const d = s.disputes.get(cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
       if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
@@ -367,11 +367,11 @@ function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState)
 }
 
 function knownMessage(s: ParleyState, id: string): DomainError | undefined {
-  return byId(s.messages, id) ? undefined : fail('UNKNOWN_MESSAGE', `[message] ${id} was never sent`);
+  return s.messages.get(id) ? undefined : fail('UNKNOWN_MESSAGE', `[message] ${id} was never sent`);
 }
 
 function disputeRole(type: Command['type'], s: ParleyState, id: string, actor: string): DomainError | undefined {
-  const d = byId(s.disputes, id);
+  const d = s.disputes.get(id);
   if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${id}`);
   const allowed =
     type === 'AcknowledgeDispute' ? [d.against] : type === 'WithdrawDispute' ? [d.by] : [d.by, d.against];
@@ -391,7 +391,7 @@ function checkMachine(f: Fact, s: ParleyState): DomainError | undefined {
         : fail('INVALID_TRANSITION', `[cell] ${f.type} is not possible while ${JSON.stringify(s.cell.machine.value)}`);
     case 'message': {
       const id = subjectOf(f, r);
-      const m = byId(s.messages, id);
+      const m = s.messages.get(id);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${id} was never sent`);
       return compiledMessage.can(m.machine, r.event)
         ? undefined
@@ -399,7 +399,7 @@ function checkMachine(f: Fact, s: ParleyState): DomainError | undefined {
     }
     case 'dispute': {
       const id = subjectOf(f, r);
-      const d = byId(s.disputes, id);
+      const d = s.disputes.get(id);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${id}`);
       return compiledDispute.can(d.machine, r.event)
         ? undefined

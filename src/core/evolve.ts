@@ -3,10 +3,14 @@
  * the read models structurally shared. Use `Replayer` (replay.ts) to fold many events: same
  * result, no per-event copy.
  */
-import { produce } from 'immer';
+import { enableMapSet, produce } from 'immer';
 import { applyEvent } from './apply.js';
 import type { Recorded } from './catalogue.js';
 import type { Mutable, ParleyState } from './state.js';
+
+// The entity tables are Maps: immer drafts them only with its Map/Set plugin. Registering it
+// is idempotent and changes nothing for plain objects, so doing it here, once, is safe.
+enableMapSet();
 
 /**
  * Folds one event into a state and returns the next state; the input is never modified.

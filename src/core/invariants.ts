@@ -15,7 +15,7 @@ const t = (at: string | undefined): number => (at === undefined ? Number.NaN : (
 export function disputesClosedOnce(s: ParleyState): string[] {
   const out: string[] = [];
   let closed = 0;
-  for (const d of Object.values(s.disputes)) {
+  for (const d of s.disputes.values()) {
     const final = d.machine.status === 'done';
     if (final !== (d.closedAt !== undefined)) out.push(`dispute ${d.id}: closedAt does not match its machine`);
     if (final) {
@@ -34,7 +34,7 @@ export function disputesClosedOnce(s: ParleyState): string[] {
 /** No message is acknowledged before it was delivered, nor answered before acknowledged. */
 export function acknowledgementsAfterDelivery(s: ParleyState): string[] {
   const out: string[] = [];
-  for (const m of Object.values(s.messages)) {
+  for (const m of s.messages.values()) {
     if (m.acknowledgedAt !== undefined) {
       if (m.deliveredAt === undefined) out.push(`message ${m.id}: acknowledged but never delivered`);
       else if (t(m.acknowledgedAt) < t(m.deliveredAt)) out.push(`message ${m.id}: acknowledged before delivery`);
@@ -75,10 +75,10 @@ export function countersMatch(s: ParleyState): string[] {
   const total = EVENT_TYPES.reduce((n, type) => n + c.byType[type], 0);
   if (total !== c.events || c.events !== s.seq) out.push(`event counters: ${total} by type, ${c.events} total, seq ${s.seq}`);
   const pairs: Array<[string, number, number]> = [
-    ['messages', Object.keys(s.messages).length, c.byType.MessageSent],
-    ['disputes', Object.keys(s.disputes).length, c.byType.DisputeRaised],
-    ['incidents', Object.keys(s.incidents).length, c.byType.IncidentOccurred],
-    ['meetings', Object.keys(s.meetings).length, c.byType.MeetingOpened],
+    ['messages', s.messages.size, c.byType.MessageSent],
+    ['disputes', s.disputes.size, c.byType.DisputeRaised],
+    ['incidents', s.incidents.size, c.byType.IncidentOccurred],
+    ['meetings', s.meetings.size, c.byType.MeetingOpened],
     ['overdue acknowledgements', c.overdueAcks, c.byType.AckDeadlineMissed],
     ['referrals', c.referrals, c.byType.MessageReferred],
     ['de-escalation steps', c.deescalationSteps, c.byType.DeescalationStepTaken],
@@ -86,9 +86,9 @@ export function countersMatch(s: ParleyState): string[] {
   for (const [name, have, events] of pairs) {
     if (have !== events) out.push(`${name}: ${have} in the state, ${events} events`);
   }
-  const retaliations = Object.values(s.incidents).filter((i) => i.retaliationFor !== undefined).length;
+  const retaliations = [...s.incidents.values()].filter((i) => i.retaliationFor !== undefined).length;
   if (retaliations !== c.retaliations) out.push(`retaliations: ${c.retaliations} counted, ${retaliations} incidents`);
-  const accidental = Object.values(s.incidents).filter((i) => i.accidental).length;
+  const accidental = [...s.incidents.values()].filter((i) => i.accidental).length;
   if (accidental !== c.accidentalEscalations) out.push(`accidental escalations: ${c.accidentalEscalations} counted, ${accidental} incidents`);
   if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
   if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');

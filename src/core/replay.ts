@@ -52,7 +52,7 @@ export class Replayer {
  * Folds `events` (from the initial state or `options.from`) up to `options.untilSeq`.
  * @example
  * const s = replay(events, { untilSeq: 120 });
- * s.disputes['d-1']?.machine.value // 'mediation'
+ * s.disputes.get('d-1')?.machine.value // 'mediation'
  */
 export function replay(events: Iterable<Recorded>, options: ReplayOptions = {}): ParleyState {
   const r = new Replayer(options.from);

@@ -1,8 +1,15 @@
 /**
  * The state Parley folds a log into: machine snapshots for the cell, every message, every
  * dispute and the escalation ladder, plus the read models that outcome metrics need. It is
- * plain JSON data (records, arrays, numbers, strings), so it can be snapshotted, compared and
- * printed as it is.
+ * plain data (maps, records, arrays, numbers, strings): `structuredClone` copies it, deep
+ * equality compares it, and {@link stateToJSON} gives its JSON form.
+ *
+ * The entity tables (messages, disputes, incidents, meetings, steps) are `Map`s keyed by id,
+ * in the order the entities were created. A `Map` keeps that order whatever the ids look like
+ * (an object lists integer-like keys first), never reaches a prototype whatever the key, and
+ * is cheaper for ids the engine has not seen before (every id a simulation or a freshly read
+ * log creates): an object turns each new id into an internalized property name, and looking
+ * up an id that is not there yet searches the engine's string table first.
  *
  * Optional fields of a view are present as `undefined` until they get a value (replay keeps
  * every view of a kind in one shape, which is what makes it fast); JSON output omits them,
@@ -123,6 +130,12 @@ export interface MeetingView {
   readonly disputes: number;
 }
 
+export interface StepView {
+  readonly by: string;
+  readonly at: string;
+  readonly weight: number;
+}
+
 export interface GameView {
   readonly rounds: number;
   readonly mutualRestraint: number;
@@ -154,15 +167,15 @@ export interface ParleyState {
   readonly meta?: RunMeta;
   readonly cell?: CellView;
   readonly ladder?: LadderView;
-  readonly messages: Readonly<Record<string, MessageView>>;
-  readonly disputes: Readonly<Record<string, DisputeView>>;
+  readonly messages: ReadonlyMap<string, MessageView>;
+  readonly disputes: ReadonlyMap<string, DisputeView>;
   /** Open disputes per track (a track stays strained while it has one). */
   readonly openDisputes: Readonly<Partial<Record<Track, number>>>;
-  readonly incidents: Readonly<Record<string, IncidentView>>;
-  readonly meetings: Readonly<Record<string, MeetingView>>;
+  readonly incidents: ReadonlyMap<string, IncidentView>;
+  readonly meetings: ReadonlyMap<string, MeetingView>;
   /** The meeting in session, if any (so a suspension ends it without scanning every meeting). */
   readonly openMeeting?: string | undefined;
-  readonly steps: Readonly<Record<string, { readonly by: string; readonly at: string; readonly weight: number }>>;
+  readonly steps: ReadonlyMap<string, StepView>;
   readonly game?: GameView;
   readonly counters: Counters;
   readonly ended: boolean;
@@ -174,6 +187,8 @@ export interface ParleyState {
  */
 export type Mutable<T> = T extends MachineSnap<unknown>
   ? T
+  : T extends ReadonlyMap<infer K, infer V>
+    ? Map<K, Mutable<V>>
   : T extends ReadonlyArray<infer U>
     ? Mutable<U>[]
     : T extends object
@@ -185,13 +200,13 @@ export function initialState(): ParleyState {
   const byType = Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
   return {
     seq: 0,
-    messages: {},
-    disputes: {},
+    messages: new Map(),
+    disputes: new Map(),
     openDisputes: {},
-    incidents: {},
-    meetings: {},
+    incidents: new Map(),
+    meetings: new Map(),
     openMeeting: undefined,
-    steps: {},
+    steps: new Map(),
     counters: {
       events: 0,
       byType,
@@ -205,5 +220,44 @@ export function initialState(): ParleyState {
       disputesClosed: 0,
     },
     ended: false,
+  };
+}
+
+/** The JSON form of a state: every entity table becomes an object keyed by id. */
+export type StateJSON = Omit<ParleyState, TableName> & {
+  readonly [K in TableName]: Readonly<Record<string, ParleyState[K] extends ReadonlyMap<string, infer V> ? V : never>>;
+};
+
+/** The fields of {@link ParleyState} that are entity tables. */
+export type TableName = 'messages' | 'disputes' | 'incidents' | 'meetings' | 'steps';
+
+/**
+ * The state as JSON data (what `parley replay --json` prints): the tables become objects
+ * keyed by id, in creation order (integer-like ids excepted: JSON objects list those first).
+ * Ids can never name an `Object.prototype` member (see ids.ts), so the objects are safe.
+ */
+export function stateToJSON(s: ParleyState): StateJSON {
+  return {
+    ...s,
+    messages: Object.fromEntries(s.messages),
+    disputes: Object.fromEntries(s.disputes),
+    incidents: Object.fromEntries(s.incidents),
+    meetings: Object.fromEntries(s.meetings),
+    steps: Object.fromEntries(s.steps),
+  };
+}
+
+/**
+ * A state back from its JSON form (a snapshot saved with {@link stateToJSON}): the tables
+ * become Maps again, in the order the JSON lists them.
+ */
+export function stateFromJSON(json: StateJSON): ParleyState {
+  return {
+    ...json,
+    messages: new Map(Object.entries(json.messages)),
+    disputes: new Map(Object.entries(json.disputes)),
+    incidents: new Map(Object.entries(json.incidents)),
+    meetings: new Map(Object.entries(json.meetings)),
+    steps: new Map(Object.entries(json.steps)),
   };
 }

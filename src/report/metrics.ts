@@ -186,7 +186,7 @@ function incidents(s: ParleyState): IncidentMetrics {
   for (const p of Object.keys(s.meta?.parties ?? {})) byParty[p] = 0;
   let hostile = 0;
   let retaliations = 0;
-  const all = Object.values(s.incidents);
+  const all = [...s.incidents.values()];
   for (const i of all) {
     byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
     byParty[i.by] = (byParty[i.by] ?? 0) + 1;
@@ -205,7 +205,7 @@ function incidents(s: ParleyState): IncidentMetrics {
 
 function disputes(s: ParleyState): DisputeMetrics {
   const n = { settlement: 0, ruling: 0, escalation: 0, withdrawal: 0, lapse: 0 };
-  const all = Object.values(s.disputes);
+  const all = [...s.disputes.values()];
   for (const d of all) if (d.outcome !== undefined) n[d.outcome] += 1;
   const closed = n.settlement + n.ruling + n.escalation + n.withdrawal + n.lapse;
   return {
@@ -222,7 +222,7 @@ function disputes(s: ParleyState): DisputeMetrics {
 }
 
 function messages(s: ParleyState): MessageMetrics {
-  const all = Object.values(s.messages);
+  const all = [...s.messages.values()];
   const count = (f: (m: (typeof all)[number]) => unknown): number => all.filter(f).length;
   return {
     sent: all.length,
@@ -238,7 +238,7 @@ function cell(s: ParleyState, end: number | undefined, periodMs: number): CellMe
   const c = s.cell;
   const open = c?.suspendedSinceMs !== undefined && end !== undefined ? Math.max(0, end - c.suspendedSinceMs) : 0;
   const suspendedMs = (c?.suspendedMs ?? 0) + open;
-  const meetings = Object.values(s.meetings);
+  const meetings = [...s.meetings.values()];
   return {
     suspensions: c?.suspensions.length ?? 0,
     suspendedMs,
@@ -314,7 +314,7 @@ export function computeOutcomes(s: ParleyState): Outcomes {
   const start = s.meta ? ms(s.meta.start) : end;
   const periodMs = end === undefined || start === undefined ? 0 : Math.max(0, end - start);
   const d = disputes(s);
-  const closedDisputes = Object.values(s.disputes).filter((x) => x.closedAt !== undefined);
+  const closedDisputes = [...s.disputes.values()].filter((x) => x.closedAt !== undefined);
   const span = (from: string, to: string): number => ms(to) - ms(from);
   const c = s.counters;
   return {
@@ -327,7 +327,7 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     disputes: d,
     messages: messages(s),
     ackTime: summarize(
-      Object.values(s.messages).flatMap((m) => (m.acknowledgedAt === undefined ? [] : [span(m.sentAt, m.acknowledgedAt)])),
+      [...s.messages.values()].flatMap((m) => (m.acknowledgedAt === undefined ? [] : [span(m.sentAt, m.acknowledgedAt)])),
     ),
     resolveTime: summarize(
       closedDisputes.filter((x) => x.outcome === 'settlement' || x.outcome === 'ruling').map((x) => span(x.raisedAt, x.closedAt as string)),

@@ -44,11 +44,11 @@ export function formatState(s: ParleyState, options: { disputes?: number } = {})
     const pressure = s.ladder.machine.context.pressure;
     lines.push(`ladder: ${s.ladder.level} (pressure ${pressure.toFixed(1)}), peak ${s.ladder.peak}`);
   }
-  const messages = Object.values(s.messages);
+  const messages = [...s.messages.values()];
   lines.push(`messages: ${messages.length} (${tally(messages.map((m) => String(m.machine.value)))})`);
-  const incidents = Object.values(s.incidents);
+  const incidents = [...s.incidents.values()];
   lines.push(`incidents: ${incidents.length}, retaliations ${s.counters.retaliations} (accidental ${s.counters.accidentalEscalations}), misunderstandings caught ${s.counters.misunderstandingsCaught}`);
-  const disputes = Object.values(s.disputes);
+  const disputes = [...s.disputes.values()];
   lines.push(`disputes: ${disputes.length} (${tally(disputes.map((d) => String(d.machine.value)))})`);
   const shown = disputes.slice(-(options.disputes ?? 20));
   for (const d of shown) {

@@ -12,7 +12,7 @@ import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
 import { decide, type DecideOptions } from '../core/decide.js';
 import { DomainError } from '../core/errors.js';
-import { byId, isId, own } from '../core/ids.js';
+import { isId, own } from '../core/ids.js';
 import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
@@ -275,19 +275,19 @@ class Simulation {
         return;
       }
       case 'ackDeadline': {
-        const m = byId(this.state.messages, task.messageId);
+        const m = this.state.messages.get(task.messageId);
         if (m && m.acknowledgedAt === undefined && m.lostAt === undefined) {
           this.try(command('MarkAckOverdue', { actor: 'sim', at }, { messageId: task.messageId }));
         }
         return;
       }
       case 'ack': {
-        const m = byId(this.state.messages, task.messageId);
+        const m = this.state.messages.get(task.messageId);
         if (m) this.try(command('AcknowledgeMessage', { actor: m.to, at }, { messageId: m.id }));
         return;
       }
       case 'answer': {
-        const m = byId(this.state.messages, task.messageId);
+        const m = this.state.messages.get(task.messageId);
         if (m) this.try(command('AnswerMessage', { actor: m.to, at }, { messageId: m.id }));
         return;
       }
@@ -296,7 +296,7 @@ class Simulation {
       case 'retaliate':
         return this.retaliate(task.incidentId, task.party);
       case 'disputeAck': {
-        const d = byId(this.state.disputes, task.disputeId);
+        const d = this.state.disputes.get(task.disputeId);
         if (d) this.try(command('AcknowledgeDispute', { actor: d.against, at }, { disputeId: d.id }));
         return;
       }
@@ -423,7 +423,7 @@ class Simulation {
         this.agenda.schedule(parseInstant(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
         return;
       case 'MessageDelivered': {
-        const m = this.state.messages[e.data.messageId];
+        const m = this.state.messages.get(e.data.messageId);
         if (!m || !this.byId.has(m.to)) return;
         const p = this.policy(m.to);
         if (this.streams.get(STREAM.ack, m.to).chance(p.acknowledge)) {
@@ -432,15 +432,15 @@ class Simulation {
         return;
       }
       case 'MessageAcknowledged': {
-        const m = this.state.messages[e.data.messageId];
+        const m = this.state.messages.get(e.data.messageId);
         if (m && m.kind !== 'warning') {
           this.agenda.schedule(now + jitter(this.streams.get(STREAM.delay, e.actor), this.policy(e.actor).answerDelayMs), { k: 'answer', messageId: m.id });
         }
         return;
       }
       case 'MessageAnswered': {
-        const m = this.state.messages[e.data.messageId];
-        const i = m?.incidentId === undefined ? undefined : byId(this.state.incidents, m.incidentId);
+        const m = this.state.messages.get(e.data.messageId);
+        const i = m?.incidentId === undefined ? undefined : this.state.incidents.get(m.incidentId);
         // The accused answers through the cell; if it was not them, the cell's shared
         // intelligence makes the denial credible and the misattribution is cleared.
         if (m && i && i.by !== m.to) this.clarify(i, m.from, 'cell', m.id, e.seq);
@@ -483,7 +483,7 @@ class Simulation {
         return;
       }
       case 'SupervisorRuled': {
-        const d = this.state.disputes[e.data.disputeId] as DisputeView;
+        const d = this.state.disputes.get(e.data.disputeId) as DisputeView;
         for (const party of [d.by, d.against]) {
           const delay = jitter(this.streams.get(STREAM.delay, party), this.policy(party).answerDelayMs);
           this.agenda.schedule(now + delay, { k: 'rulingResponse', disputeId: d.id, party });
@@ -514,10 +514,10 @@ class Simulation {
   /** A party has observed an incident: protest, dispute, suspend, meet, and perhaps retaliate. */
   private observed(party: string, incidentId: string, attributedTo: string, severity: number, cause: number): void {
     const policy = this.byId.get(party)?.policy;
-    const i = byId(this.state.incidents, incidentId);
+    const i = this.state.incidents.get(incidentId);
     if (!policy || !i || i.weight >= 0 || !this.byId.has(attributedTo) || attributedTo === party) return;
     if (this.warnedInTime(i, party)) return;
-    const original = i.retaliationFor === undefined ? undefined : byId(this.state.incidents, i.retaliationFor);
+    const original = i.retaliationFor === undefined ? undefined : this.state.incidents.get(i.retaliationFor);
     const answersOwnAct = original !== undefined && original.by === party;
     const at = this.at;
     const m = this.plan.mechanism;
@@ -555,7 +555,7 @@ class Simulation {
    */
   private warnedInTime(i: IncidentView, party: string): boolean {
     const w = this.warnings.get(i.id);
-    const m = w === undefined ? undefined : byId(this.state.messages, w);
+    const m = w === undefined ? undefined : this.state.messages.get(w);
     const acked = m?.acknowledgedAt;
     return m !== undefined && m.to === party && acked !== undefined && (parseInstant(acked) as number) <= (parseInstant(i.at) as number);
   }
@@ -572,12 +572,12 @@ class Simulation {
   }
 
   private retaliate(incidentId: string, party: string): void {
-    const i = byId(this.state.incidents, incidentId);
+    const i = this.state.incidents.get(incidentId);
     const seen = i ? own(i.observations, party) : undefined;
     if (!i || !seen || own(i.clarified, party) || i.retaliatedBy.includes(party)) return;
     // While the cell is working on a dispute over this incident, hold fire until it ends.
     const disputes = (this.disputesByIncident.get(incidentId) ?? [])
-      .map((id) => this.state.disputes[id] as DisputeView)
+      .map((id) => this.state.disputes.get(id) as DisputeView)
       .filter((d) => d.by === party);
     const engaged = disputes.find((d) => d.closedAt === undefined && d.acknowledgedAt !== undefined);
     if (engaged) {
@@ -599,15 +599,15 @@ class Simulation {
   }
 
   private supervisorCheck(messageId: string): void {
-    const m = byId(this.state.messages, messageId);
-    const i = m?.incidentId === undefined ? undefined : byId(this.state.incidents, m.incidentId);
+    const m = this.state.messages.get(messageId);
+    const i = m?.incidentId === undefined ? undefined : this.state.incidents.get(m.incidentId);
     if (m && i) this.clarify(i, m.from, this.plan.supervisor.id, m.id);
   }
 
   // --- disputes -------------------------------------------------------------------------
 
   private disputeDeadline(disputeId: string): void {
-    const d = byId(this.state.disputes, disputeId);
+    const d = this.state.disputes.get(disputeId);
     if (!d || d.closedAt !== undefined || d.machine.value !== 'raised') return;
     const at = this.at;
     this.try(command('MarkDisputeOverdue', { actor: 'sim', at }, { disputeId, stage: 'raised' }));
@@ -619,9 +619,9 @@ class Simulation {
   }
 
   private findings(disputeId: string): void {
-    const d = byId(this.state.disputes, disputeId);
+    const d = this.state.disputes.get(disputeId);
     if (!d || d.machine.value !== 'factFinding') return;
-    const i = d.incidentId === undefined ? undefined : byId(this.state.incidents, d.incidentId);
+    const i = d.incidentId === undefined ? undefined : this.state.incidents.get(d.incidentId);
     const at = this.at;
     const finding = i ? `${i.kind} ${i.id} was carried out by ${i.by}` : 'no incident in question';
     const reported = this.try(command('ReportFindings', { actor: 'cell', at }, { disputeId, finding, ...(i ? { attributedTo: i.by } : {}) }));
@@ -637,7 +637,7 @@ class Simulation {
   }
 
   private settle(disputeId: string): void {
-    const d = byId(this.state.disputes, disputeId);
+    const d = this.state.disputes.get(disputeId);
     if (!d || d.closedAt !== undefined) return;
     const accept = [d.by, d.against].every((p) => this.streams.get(STREAM.settle, p).chance(this.policy(p).settle));
     const at = this.at;
@@ -646,7 +646,7 @@ class Simulation {
   }
 
   private deadlocked(disputeId: string, cause: number): void {
-    const d = byId(this.state.disputes, disputeId);
+    const d = this.state.disputes.get(disputeId);
     if (!d || d.machine.value !== 'deadlocked') return;
     const at = this.at;
     if (this.streams.get(STREAM.escalate, d.by).chance(this.policy(d.by).escalate)) {
@@ -667,7 +667,7 @@ class Simulation {
   private resumeDisputes(cause: number): void {
     const now = this.agenda.now;
     for (const id of this.open.list(this.state.disputes)) {
-      const d = this.state.disputes[id] as DisputeView;
+      const d = this.state.disputes.get(id) as DisputeView;
       switch (d.machine.value) {
         case 'raised': {
           const p = this.policy(d.against);
@@ -702,7 +702,7 @@ class Simulation {
 
   /** When a dispute closes, release or cancel the retaliations held for it. */
   private afterDisputeStep(disputeId: string, _cause: number): void {
-    const d = byId(this.state.disputes, disputeId);
+    const d = this.state.disputes.get(disputeId);
     if (!d || d.closedAt === undefined) return;
     const held = this.held.get(disputeId);
     if (!held) return;
@@ -738,7 +738,7 @@ class Simulation {
     if (!opened) return;
     // Incidents on the agenda are reviewed together: misattributions come to light.
     for (const id of incidents) {
-      const i = byId(this.state.incidents, id);
+      const i = this.state.incidents.get(id);
       if (i) for (const party of this.parties) this.clarify(i, party, 'cell', undefined, opened.seq);
     }
     this.agenda.schedule(this.agenda.now + MEETING_LENGTH, { k: 'closeMeeting', meetingId });

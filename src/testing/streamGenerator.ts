@@ -133,13 +133,13 @@ export class StreamGenerator {
     const at = formatInstant(this.now);
     const party = this.pick(this.parties) as string;
     const track = this.pick(TRACKS) as Track;
-    const incident = this.pick(Object.keys(s.incidents).slice(-8));
-    const message = this.pick(Object.keys(s.messages).slice(-12));
+    const incident = this.pick([...s.incidents.keys()].slice(-8));
+    const message = this.pick([...s.messages.keys()].slice(-12));
     // Mostly open disputes, so that long paths (mediation, ruling, acceptance) get walked.
-    const openDisputes = Object.values(s.disputes).filter((x) => x.closedAt === undefined).slice(-6).map((x) => x.id);
-    const dispute = this.pick(this.choose.int(5) === 0 ? Object.keys(s.disputes).slice(-6) : openDisputes);
-    const m = message === undefined ? undefined : s.messages[message];
-    const d = dispute === undefined ? undefined : s.disputes[dispute];
+    const openDisputes = [...s.disputes.values()].filter((x) => x.closedAt === undefined).slice(-6).map((x) => x.id);
+    const dispute = this.pick(this.choose.int(5) === 0 ? [...s.disputes.keys()].slice(-6) : openDisputes);
+    const m = message === undefined ? undefined : s.messages.get(message);
+    const d = dispute === undefined ? undefined : s.disputes.get(dispute);
     const inDispute = d ? (this.pick([d.by, d.against]) as string) : party;
     const menu: Array<() => Command | undefined> = [
       () => {
@@ -150,14 +150,14 @@ export class StreamGenerator {
       },
       () => {
         if (!incident) return undefined;
-        const i = s.incidents[incident];
+        const i = s.incidents.get(incident);
         if (!i) return undefined;
         const attributedTo = this.choose.int(3) === 0 ? this.other(i.by) : i.by;
         return command('ObserveIncident', { actor: i.against, at }, { incidentId: incident, attributedTo, severity: i.severity });
       },
       () => {
         if (!incident) return undefined;
-        const i = s.incidents[incident];
+        const i = s.incidents.get(incident);
         const seen = i?.observations[i.against];
         if (!i || !seen) return undefined;
         if (this.choose.int(2) === 0) {
@@ -211,7 +211,7 @@ export class StreamGenerator {
         return command('OpenMeeting', { actor: 'cell', at }, { meetingId: this.id('mtg'), kind, agenda: { incidents: [], disputes: [] } });
       },
       () => {
-        const open = Object.values(s.meetings).find((x) => x.closedAt === undefined);
+        const open = [...s.meetings.values()].find((x) => x.closedAt === undefined);
         return open ? command('CloseMeeting', { actor: 'cell', at }, { meetingId: open.id }) : undefined;
       },
       () => command('QuietTrack', { actor: 'cell', at }, { track }),

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Replayer } from '../../src/core/replay.js';
+import { stateToJSON } from '../../src/core/state.js';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { linesOf, logText, objectsOf, resealed, sampleFacts, tempDir } from '../fixtures/logs/build.js';
 import { cli, hasStackTrace } from './inProcess.js';
@@ -17,7 +18,7 @@ const temp = tempDir('parley-replay-');
 function stateAfter(n: number): unknown {
   const r = new Replayer();
   for (const e of events.slice(0, n)) r.push(e);
-  return JSON.parse(JSON.stringify(r.peek()));
+  return JSON.parse(JSON.stringify(stateToJSON(r.peek())));
 }
 
 describe('parley replay, several batches', () => {

@@ -15,7 +15,7 @@ const regionOf = (s: ParleyState): unknown => {
   const v = s.cell?.machine.value as { active?: { meetings?: unknown } } | string | undefined;
   return typeof v === 'object' ? v.active?.meetings : undefined;
 };
-const open = (s: ParleyState): string[] => Object.values(s.meetings).filter((m) => m.closedAt === undefined).map((m) => m.id);
+const open = (s: ParleyState): string[] => [...s.meetings.values()].filter((m) => m.closedAt === undefined).map((m) => m.id);
 
 describe('apply: meetings and suspension', () => {
   it('no meeting is open while the meetings region is idle or requested (every prefix of generated streams)', () => {
@@ -39,9 +39,9 @@ describe('apply: meetings and suspension', () => {
 
   it('a suspension ends the meeting in session at the suspension time', () => {
     const s = fold([started(), activeCell(), meetingOpened('m-1', 'regular', { at: time(1) }), cellSuspended('syria', { at: time(2) })]);
-    expect(s.meetings['m-1']?.closedAt).toBe(time(2));
+    expect(s.meetings.get('m-1')?.closedAt).toBe(time(2));
     const x = fold([started(), activeCell(), meetingRequested('syria'), meetingOpened('x-1', 'extraordinary', { at: time(1) }), cellSuspended('us', { at: time(3) })]);
-    expect(x.meetings['x-1']?.closedAt).toBe(time(3));
+    expect(x.meetings.get('x-1')?.closedAt).toBe(time(3));
   });
 
   it('meetings closed before a suspension keep their own closing time', () => {
@@ -56,7 +56,7 @@ describe('apply: meetings and suspension', () => {
       meetingOpened('m-2', 'regular', { at: time(6) }),
       cellSuspended('syria', { at: time(7) }),
     ]);
-    expect(s.meetings['m-1']?.closedAt).toBe(time(2));
-    expect(s.meetings['m-2']?.closedAt).toBe(time(7));
+    expect(s.meetings.get('m-1')?.closedAt).toBe(time(2));
+    expect(s.meetings.get('m-2')?.closedAt).toBe(time(7));
   });
 });

@@ -123,7 +123,7 @@ describe('decide: tracks', () => {
 describe('decide: meetings', () => {
   it('opens a regular meeting from idle', () => {
     const s = given([started(), activeCell()]).when(open('mtg-1', 'regular')).then([meetingOpened('mtg-1', 'regular')]);
-    expect(s.meetings['mtg-1']?.kind).toBe('regular');
+    expect(s.meetings.get('mtg-1')?.kind).toBe('regular');
   });
 
   it('opens an extraordinary meeting only after a request (INVALID_TRANSITION before)', () => {
@@ -150,7 +150,7 @@ describe('decide: meetings', () => {
     const s = given([started(), activeCell(), meetingOpened('mtg-1', 'regular')])
       .when(command('CloseMeeting', { actor: 'us', at: time(3) }, { meetingId: 'mtg-1' }))
       .then([fact('MeetingClosed', { actor: 'us', at: time(3) }, { meetingId: 'mtg-1' })]);
-    expect(s.meetings['mtg-1']?.closedAt).toBe(time(3));
+    expect(s.meetings.get('mtg-1')?.closedAt).toBe(time(3));
     given([started(), activeCell()])
       .when(command('CloseMeeting', { actor: 'cell', at: T0 }, { meetingId: 'mtg-1' }))
       .thenError('INVALID_TRANSITION', /is not open/);

@@ -54,7 +54,7 @@ const closed = [...raised, withdrawn('d-1', 'syria')];
 describe('decide: raising a dispute', () => {
   it('a party raises a dispute against another, which strains the track', () => {
     const s = given(cell).when(raise('syria')).then([raisedDispute('d-1', 'syria', 'israel')]);
-    expect(s.disputes['d-1']).toMatchObject({ by: 'syria', against: 'israel', respondBy: time(168) });
+    expect(s.disputes.get('d-1')).toMatchObject({ by: 'syria', against: 'israel', respondBy: time(168) });
     expect(s.cell?.machine.value).toMatchObject({ active: { deescalation: 'strained' } });
   });
 
@@ -89,13 +89,13 @@ describe('decide: raising a dispute', () => {
 describe('decide: who may act on a dispute', () => {
   it('only the respondent acknowledges it (NOT_ALLOWED for the claimant)', () => {
     const s = given(raised).when(on('AcknowledgeDispute', 'israel')).then([disputeAcknowledged('d-1', 'israel')]);
-    expect(s.disputes['d-1']?.acknowledgedAt).toBe(T0);
+    expect(s.disputes.get('d-1')?.acknowledgedAt).toBe(T0);
     given(raised).when(on('AcknowledgeDispute', 'syria')).thenError('NOT_ALLOWED', /syria may not AcknowledgeDispute on d-1/);
   });
 
   it('only the claimant withdraws it (NOT_ALLOWED for the respondent)', () => {
     const s = given(raised).when(on('WithdrawDispute', 'syria')).then([withdrawn('d-1', 'syria')]);
-    expect(s.disputes['d-1']?.outcome).toBe('withdrawal');
+    expect(s.disputes.get('d-1')?.outcome).toBe('withdrawal');
     given(raised).when(on('WithdrawDispute', 'israel')).thenError('NOT_ALLOWED');
   });
 
@@ -117,7 +117,7 @@ describe('decide: who may act on a dispute', () => {
 describe('decide: fact-finding and settlement', () => {
   it('the cell opens fact-finding on an acknowledged dispute, not on one merely raised (INVALID_TRANSITION)', () => {
     const s = given([...raised, disputeAcknowledged('d-1', 'israel')]).when(on('OpenFactFinding', 'cell')).then([factFindingOpened('d-1')]);
-    expect(s.disputes['d-1']?.machine.value).toBe('factFinding');
+    expect(s.disputes.get('d-1')?.machine.value).toBe('factFinding');
     expect(s.counters.interventions).toBe(1);
     given(raised).when(on('OpenFactFinding', 'us')).thenError('INVALID_TRANSITION', /FactFindingOpened is not possible for d-1 \(raised\)/);
   });
@@ -126,7 +126,7 @@ describe('decide: fact-finding and settlement', () => {
     const s = given([...raised, disputeAcknowledged('d-1', 'israel'), factFindingOpened('d-1')])
       .when(on('ReachSettlement', 'israel'))
       .then([settled('d-1', 'israel')]);
-    expect(s.disputes['d-1']).toMatchObject({ outcome: 'settlement', closedAt: T0 });
+    expect(s.disputes.get('d-1')).toMatchObject({ outcome: 'settlement', closedAt: T0 });
     expect(s.openDisputes.deescalation).toBe(0);
   });
 });
@@ -140,15 +140,15 @@ describe('decide: mediation and ruling', () => {
 
   it('the supervisor rules on a dispute in mediation', () => {
     const s = given(inMediation).when(rule(time(1))).then([ruled('d-1', { at: time(1) })]);
-    expect(s.disputes['d-1']).toMatchObject({ ruledAt: time(1), machine: { value: 'ruling' } });
+    expect(s.disputes.get('d-1')).toMatchObject({ ruledAt: time(1), machine: { value: 'ruling' } });
   });
 
   it('a ruling binds once both parties accept it: the dispute closes as ruled', () => {
     const one = given(inRuling).when(on('AcceptRuling', 'israel')).then([rulingAccepted('d-1', 'israel')]);
-    expect(one.disputes['d-1']?.machine.value).toBe('ruling');
-    expect(one.disputes['d-1']?.closedAt).toBeUndefined();
+    expect(one.disputes.get('d-1')?.machine.value).toBe('ruling');
+    expect(one.disputes.get('d-1')?.closedAt).toBeUndefined();
     const both = given([...inRuling, rulingAccepted('d-1', 'israel')]).when(on('AcceptRuling', 'syria')).then([rulingAccepted('d-1', 'syria')]);
-    expect(both.disputes['d-1']).toMatchObject({ outcome: 'ruling', closedAt: T0, machine: { value: 'ruled', status: 'done' } });
+    expect(both.disputes.get('d-1')).toMatchObject({ outcome: 'ruling', closedAt: T0, machine: { value: 'ruled', status: 'done' } });
     expect(both.counters.disputesClosed).toBe(1);
   });
 
@@ -158,17 +158,17 @@ describe('decide: mediation and ruling', () => {
 
   it('a rejected ruling deadlocks the dispute, which can go back to mediation', () => {
     const s = given(inRuling).when(on('RejectRuling', 'israel')).then([rulingRejected('d-1', 'israel')]);
-    expect(s.disputes['d-1']?.machine.value).toBe('deadlocked');
+    expect(s.disputes.get('d-1')?.machine.value).toBe('deadlocked');
     const again = given([...inRuling, rulingRejected('d-1', 'israel')]).when(on('RequestMediation', 'syria')).then([mediationRequested('d-1', 'syria')]);
     // Acceptances of the earlier ruling do not carry over into the new mediation.
-    expect(again.disputes['d-1']?.machine.context.accepted).toEqual([]);
+    expect(again.disputes.get('d-1')?.machine.context.accepted).toEqual([]);
   });
 
   it('the supervisor declares mediation failed, only while mediating (INVALID_TRANSITION otherwise)', () => {
     const s = given(inMediation)
       .when(fail())
       .then([fact('MediationFailed', { actor: 'us', at: T0 }, { disputeId: 'd-1', reason: 'no common ground' })]);
-    expect(s.disputes['d-1']?.machine.value).toBe('deadlocked');
+    expect(s.disputes.get('d-1')?.machine.value).toBe('deadlocked');
     given(raised).when(fail()).thenError('INVALID_TRANSITION', /MediationFailed/);
   });
 
@@ -176,7 +176,7 @@ describe('decide: mediation and ruling', () => {
     const s = given([...inRuling, rulingRejected('d-1', 'israel')])
       .when(on('EscalateDispute', 'israel'))
       .then([fact('DisputeEscalated', { actor: 'israel', at: T0 }, { disputeId: 'd-1' })]);
-    expect(s.disputes['d-1']?.outcome).toBe('escalation');
+    expect(s.disputes.get('d-1')?.outcome).toBe('escalation');
     expect(s.ladder?.machine.context.pressure).toBe(8);
   });
 
@@ -211,13 +211,13 @@ describe('decide: response deadline', () => {
     const s = given(raised)
       .when(overdue(time(168)))
       .then([fact('DisputeDeadlineMissed', { actor: 'sim', at: time(168) }, { disputeId: 'd-1', stage: 'raised' })]);
-    expect(s.disputes['d-1']?.deadlinesMissed).toBe(1);
+    expect(s.disputes.get('d-1')?.deadlinesMissed).toBe(1);
     given(raised).when(overdue(time(167))).thenError('DEADLINE_NOT_REACHED', /d-1 is due at 2026-01-13T00:00:00Z/);
   });
 
   it('an unpursued dispute lapses, but a dispute in mediation cannot (INVALID_TRANSITION)', () => {
     const s = given(raised).when(on('LapseDispute', 'sim', time(200))).then([fact('DisputeLapsed', { actor: 'sim', at: time(200) }, { disputeId: 'd-1' })]);
-    expect(s.disputes['d-1']?.outcome).toBe('lapse');
+    expect(s.disputes.get('d-1')?.outcome).toBe('lapse');
     given(inMediation).when(on('LapseDispute', 'cell', time(200))).thenError('INVALID_TRANSITION', /DisputeLapsed/);
   });
 

@@ -22,7 +22,7 @@ const struck = [started(), incident('inc-1', 'israel', 'syria')];
 describe('decide: incidents', () => {
   it('records an incident by one party against another, and it raises the pressure', () => {
     const s = given(run).when(occur('inc-1', 'israel', 'syria')).then([incident('inc-1', 'israel', 'syria')]);
-    expect(s.incidents['inc-1']).toMatchObject({ by: 'israel', against: 'syria' });
+    expect(s.incidents.get('inc-1')).toMatchObject({ by: 'israel', against: 'syria' });
     expect(s.ladder?.machine.context.pressure).toBeCloseTo(3.6);
   });
 
@@ -47,7 +47,7 @@ describe('decide: incidents', () => {
 
   it('records a retaliation for a known incident, and refuses one for an unknown incident (UNKNOWN_INCIDENT)', () => {
     const s = given(struck).when(occur('inc-2', 'syria', 'israel', 'inc-1')).then([incident('inc-2', 'syria', 'israel', 'inc-1')]);
-    expect(s.incidents['inc-1']?.retaliatedBy).toEqual(['syria']);
+    expect(s.incidents.get('inc-1')?.retaliatedBy).toEqual(['syria']);
     expect(s.counters.retaliations).toBe(1);
     given(run).when(occur('inc-2', 'syria', 'israel', 'inc-1')).thenError('UNKNOWN_INCIDENT', /retaliation for unknown incident inc-1/);
   });
@@ -56,7 +56,7 @@ describe('decide: incidents', () => {
 describe('decide: observations', () => {
   it('a party observes a known incident, attributing it to a party or to the world', () => {
     const s = given(struck).when(observe('syria', 'israel')).then([observed('inc-1', 'syria', 'israel')]);
-    expect(s.incidents['inc-1']?.observations.syria?.attributedTo).toBe('israel');
+    expect(s.incidents.get('inc-1')?.observations.syria?.attributedTo).toBe('israel');
     given(struck).when(observe('syria', 'world')).then([observed('inc-1', 'syria', 'world')]);
   });
 
@@ -81,7 +81,7 @@ describe('decide: clarification', () => {
     const s = given(seen)
       .when(clarify('cell'))
       .then([fact('IncidentClarified', { actor: 'cell', at: T0 }, { incidentId: 'inc-1', party: 'syria', attributedTo: 'world' })]);
-    expect(s.incidents['inc-1']?.clarified).toEqual({ syria: T0 });
+    expect(s.incidents.get('inc-1')?.clarified).toEqual({ syria: T0 });
     expect(s.counters.misunderstandingsCaught).toBe(1);
   });
 

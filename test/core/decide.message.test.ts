@@ -40,7 +40,7 @@ const inbox = [...sent, delivered('m-1')];
 describe('decide: sending', () => {
   it('sends a message from one party to another on an open track', () => {
     const s = given(cell).when(send('syria')).then([sentMessage('m-1', 'syria', 'israel')]);
-    expect(s.messages['m-1']).toMatchObject({ from: 'syria', to: 'israel', ackBy: time(24) });
+    expect(s.messages.get('m-1')).toMatchObject({ from: 'syria', to: 'israel', ackBy: time(24) });
     expect(s.cell?.machine.value).toMatchObject({ active: { intelligence: 'engaged' } });
   });
 
@@ -101,9 +101,9 @@ describe('decide: delivery', () => {
 describe('decide: acknowledgement and answer', () => {
   it('the recipient acknowledges a delivered message, then answers it', () => {
     const s = given(inbox).when(ack('israel')).then([acknowledged('m-1', 'israel', { at: time(1) })]);
-    expect(s.messages['m-1']?.machine.value).toBe('acknowledged');
+    expect(s.messages.get('m-1')?.machine.value).toBe('acknowledged');
     const after = given([...inbox, acknowledged('m-1', 'israel')]).when(answer('israel')).then([answered('m-1', 'israel', { at: time(2) })]);
-    expect(after.messages['m-1']?.machine.value).toBe('answered');
+    expect(after.messages.get('m-1')?.machine.value).toBe('answered');
   });
 
   it('refuses to acknowledge a message never sent (UNKNOWN_MESSAGE)', () => {
@@ -132,7 +132,7 @@ describe('decide: acknowledgement and answer', () => {
 describe('decide: acknowledgement deadline', () => {
   it('marks the acknowledgement overdue at the deadline, and not before it (DEADLINE_NOT_REACHED)', () => {
     const s = given(inbox).when(overdue(time(24))).then([ackMissed('m-1', { at: time(24) })]);
-    expect(s.messages['m-1']?.machine.value).toBe('overdue');
+    expect(s.messages.get('m-1')?.machine.value).toBe('overdue');
     expect(s.counters.overdueAcks).toBe(1);
     given(inbox).when(overdue(time(23))).thenError('DEADLINE_NOT_REACHED', /m-1 is due at 2026-01-07T00:00:00Z/);
   });

@@ -11,7 +11,7 @@ function sample(): ParleyState {
   return replay(events ?? []);
 }
 
-const mutable = (s: ParleyState) => JSON.parse(JSON.stringify(s)) as any;
+const mutable = (s: ParleyState) => structuredClone(s) as any;
 
 describe('invariants', () => {
   it('hold on a generated state', () => {
@@ -20,7 +20,7 @@ describe('invariants', () => {
 
   it('catch a dispute closed without its machine being final', () => {
     const s = mutable(sample());
-    const open = Object.values(s.disputes).find((d: any) => d.closedAt === undefined) as any;
+    const open = [...s.disputes.values()].find((d: any) => d.closedAt === undefined) as any;
     expect(open).toBeDefined();
     open.closedAt = s.at;
     expect(checkInvariants(s).join('\n')).toMatch(/closedAt does not match/);
@@ -28,7 +28,7 @@ describe('invariants', () => {
 
   it('catch an acknowledgement without delivery', () => {
     const s = mutable(sample());
-    const m = Object.values(s.messages)[0] as any;
+    const m = [...s.messages.values()][0] as any;
     delete m.deliveredAt;
     m.acknowledgedAt = s.at;
     expect(checkInvariants(s).join('\n')).toMatch(/acknowledged but never delivered/);
