@@ -153,6 +153,13 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
   }
 
   can(snap: MachineSnap<unknown>, event: EventObject): boolean {
+    const plan: Plan<Step> | null = planFor(this.table.of(snap.value), event.type, this.known);
+    if (plan === null) return false;
+    if (plan.kind === 'chain') {
+      // The common case (one region): no array per question, as the decider asks per command.
+      const i = selectInChain(plan.candidates, snap.context, event);
+      return i >= 0 && (plan.candidates[i] as TransitionModel).enabling;
+    }
     return this.select(snap, event).some((t) => t.enabling);
   }
 
