@@ -11,6 +11,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Recorded } from '../src/core/catalogue.js';
+import { probeMachine } from './lib/machineProbe.js';
 import { canCollect } from './lib/measure.js';
 import { parseOptions, UsageError, type BenchOptions } from './lib/options.js';
 import { note } from './lib/progress.js';
@@ -133,8 +134,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.exit(130);
   });
   if (!canCollect) note('run with node --expose-gc for a full GC before each timed run (npm run bench does)');
+  note('probing what this machine charges for fresh memory');
+  const machine = probeMachine();
   const out: Outcome = {
-    env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: availableParallelism(), loadAtStart: load(), gcBetweenRuns: canCollect, options },
+    env: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: availableParallelism(), loadAtStart: load(), gcBetweenRuns: canCollect, machine, options },
     workload: undefined,
     inMemory: undefined,
     file: undefined,
