@@ -237,13 +237,24 @@ export type TableName = 'messages' | 'disputes' | 'incidents' | 'meetings' | 'st
  * Ids can never name an `Object.prototype` member (see ids.ts), so the objects are safe.
  */
 export function stateToJSON(s: ParleyState): StateJSON {
+  // A fixed, readable key order (where the run is, what it is, then its parts), whatever
+  // order the fold happened to add the optional fields in.
   return {
-    ...s,
+    seq: s.seq,
+    ...(s.at === undefined ? {} : { at: s.at }),
+    ended: s.ended,
+    ...(s.meta === undefined ? {} : { meta: s.meta }),
+    ...(s.cell === undefined ? {} : { cell: s.cell }),
+    ...(s.ladder === undefined ? {} : { ladder: s.ladder }),
+    counters: s.counters,
     messages: Object.fromEntries(s.messages),
     disputes: Object.fromEntries(s.disputes),
+    openDisputes: s.openDisputes,
     incidents: Object.fromEntries(s.incidents),
     meetings: Object.fromEntries(s.meetings),
+    openMeeting: s.openMeeting,
     steps: Object.fromEntries(s.steps),
+    ...(s.game === undefined ? {} : { game: s.game }),
   };
 }
 
