@@ -19,6 +19,7 @@ import { levelIndex } from '../machines/ladder.js';
 import { isDraft, original } from 'immer';
 import type { CellMachineEvent } from '../machines/cell.js';
 import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../machines/index.js';
+import type { CompiledMachine, MachineSnap } from '../machines/index.js';
 import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
@@ -47,15 +48,43 @@ const NO_OBSERVATIONS: Readonly<Record<string, Observation>> = Object.freeze({})
 const NO_CLARIFICATIONS: Readonly<Record<string, string>> = Object.freeze({});
 const NO_PARTIES: readonly string[] = Object.freeze([]);
 
-/** Applies `e` to `s` in place. Throws `ReplayError` when a machine refuses the event. */
-export function applyEvent(s: Draft, e: Recorded): void {
+/**
+ * How the fold moves a machine held by a view: `holder.machine` becomes the next snapshot and
+ * the result is `true`, or the machine refuses the event and the result is `false` (nothing
+ * changed). `REPLACE` puts a new snapshot in (snapshots stay immutable values: what `evolve`
+ * needs, since immer shares them between states); `IN_PLACE` moves the snapshot itself, for a
+ * state nobody else can see (the Replayer's). Both come from the same compiled step.
+ */
+export type Mover = <C, E extends { readonly type: string }>(
+  machine: CompiledMachine<C, E>,
+  holder: { machine: MachineSnap<C> },
+  event: E,
+) => boolean;
+
+/** Replaces the snapshot with a new one. */
+export const REPLACE: Mover = (machine, holder, event) => {
+  const current = plain(holder.machine);
+  const next = machine.transition(current, event);
+  if (next === current) return false;
+  holder.machine = next;
+  return true;
+};
+
+/** Moves the snapshot in place (only for a state no one else holds). */
+export const IN_PLACE: Mover = (machine, holder, event) => machine.advance(holder.machine, event);
+
+/**
+ * Applies `e` to `s` in place, moving machines with `mv` (`REPLACE` unless the caller owns
+ * every snapshot in `s`). Throws `ReplayError` when a machine refuses the event.
+ */
+export function applyEvent(s: Draft, e: Recorded, mv: Mover = REPLACE): void {
   if (e.seq !== s.seq + 1) throw new ReplayError(e.seq, `expected seq ${s.seq + 1}`);
   if (s.seq === 0 && e.type !== 'LogStarted') throw new ReplayError(e.seq, 'the first event must be LogStarted');
   const r = routeOf(e);
-  if (r === undefined) unrouted(s, e);
-  else if (r.machine === 'cell') cellFact(s, e, r.event);
-  else if (r.machine === 'message') messageFact(s, e, moveMessage(s, e, r));
-  else disputeFact(s, e, moveDispute(s, e, r));
+  if (r === undefined) unrouted(s, e, mv);
+  else if (r.machine === 'cell') cellFact(s, e, r.event, mv);
+  else if (r.machine === 'message') messageFact(s, e, moveMessage(s, e, r, mv), mv);
+  else disputeFact(s, e, moveDispute(s, e, r, mv));
   s.seq = e.seq;
   s.at = e.at;
   s.counters.events += 1;
@@ -74,17 +103,14 @@ function ms(at: string): number {
   return parseInstant(at) as number;
 }
 
-function cellFact(s: Draft, e: Recorded, event: CellMachineEvent): void {
+function cellFact(s: Draft, e: Recorded, event: CellMachineEvent, mv: Mover): void {
   const c = s.cell;
   if (!c) throw new ReplayError(e.seq, `[cell] ${e.type} before the cell was proposed`);
-  const current = plain(c.machine);
   // Read before the transition moves the cell out of `active`: see `endMeeting`.
-  const inSession = e.type === 'CellSuspended' && meetingMayBeInSession(current.value);
-  const next = compiledCell.transition(current, event);
-  if (next === current) {
-    throw new ReplayError(e.seq, `[cell] ${e.type} is not possible in state ${JSON.stringify(next.value)}`);
+  const inSession = e.type === 'CellSuspended' && meetingMayBeInSession(plain(c.machine).value);
+  if (!mv(compiledCell, c, event)) {
+    throw new ReplayError(e.seq, `[cell] ${e.type} is not possible in state ${JSON.stringify(c.machine.value)}`);
   }
-  c.machine = next;
   switch (e.type) {
     case 'CellSuspended':
       c.suspendedSinceMs = ms(e.at);
@@ -149,20 +175,17 @@ function endMeeting(s: Draft, at: string): void {
   s.openMeeting = undefined;
 }
 
-function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }): Mutable<MessageView> {
+function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }, mv: Mover): Mutable<MessageView> {
   const id = subjectOf(e, r);
   const m = s.messages.get(id);
   if (!m) throw new ReplayError(e.seq, `[message] unknown message ${id}`);
-  const current = plain(m.machine);
-  const next = compiledMessage.transition(current, r.event);
-  if (next === current) {
-    throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${id} in state ${String(next.value)}`);
+  if (!mv(compiledMessage, m, r.event)) {
+    throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${id} in state ${String(m.machine.value)}`);
   }
-  m.machine = next;
   return m;
 }
 
-function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
+function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>, mv: Mover): void {
   switch (e.type) {
     case 'MessageDelivered':
       m.deliveredAt = e.at;
@@ -179,7 +202,7 @@ function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
     case 'AckDeadlineMissed':
       m.overdueAt = e.at;
       s.counters.overdueAcks += 1;
-      signal(s, m.track, 'STRAIN');
+      signal(s, m.track, 'STRAIN', mv);
       return;
     case 'MessageReferred':
       m.referredAt = e.at;
@@ -191,17 +214,14 @@ function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>): void {
   }
 }
 
-function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }): Mutable<DisputeView> {
+function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }, mv: Mover): Mutable<DisputeView> {
   const id = subjectOf(e, r);
   const d = s.disputes.get(id);
   if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
-  const current = plain(d.machine);
-  const next = compiledDispute.transition(current, r.event);
-  if (next === current) {
-    throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${id} in state ${String(next.value)}`);
+  if (!mv(compiledDispute, d, r.event)) {
+    throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${id} in state ${String(d.machine.value)}`);
   }
-  d.machine = next;
-  if (next.status === 'done') close(s, e, d);
+  if (d.machine.status === 'done') close(s, e, d, mv);
   return d;
 }
 
@@ -232,7 +252,7 @@ function disputeFact(s: Draft, e: Recorded, d: Mutable<DisputeView>): void {
 }
 
 /** Facts that move no existing machine instance: creations and read-model-only facts. */
-function unrouted(s: Draft, e: Recorded): void {
+function unrouted(s: Draft, e: Recorded, mv: Mover): void {
   switch (e.type) {
     case 'LogStarted':
       return start(s, e);
@@ -252,9 +272,9 @@ function unrouted(s: Draft, e: Recorded): void {
       };
       return;
     case 'MessageSent':
-      return sent(s, e);
+      return sent(s, e, mv);
     case 'IncidentOccurred':
-      return incident(s, e);
+      return incident(s, e, mv);
     case 'IncidentObserved': {
       const i = knownIncident(s, e, e.data.incidentId);
       const seen = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
@@ -268,10 +288,10 @@ function unrouted(s: Draft, e: Recorded): void {
       if (s.steps.has(e.data.stepId)) throw new ReplayError(e.seq, `[incident] step ${e.data.stepId} recorded twice`);
       s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });
       s.counters.deescalationSteps += 1;
-      pressure(s, e, -e.data.weight);
+      pressure(s, e, -e.data.weight, mv);
       return;
     case 'DisputeRaised':
-      return raised(s, e);
+      return raised(s, e, mv);
     case 'DisputeDeadlineMissed': {
       const d = s.disputes.get(e.data.disputeId);
       if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${e.data.disputeId}`);
@@ -317,16 +337,16 @@ function start(s: Draft, e: FactOf<'LogStarted'>): void {
 }
 
 /** Track signals are consequences, not facts: a signal the track cannot take is ignored. */
-function signal(s: Draft, track: Track, what: Signal): void {
-  if (s.cell) s.cell.machine = compiledCell.transition(plain(s.cell.machine), SIGNALS[track][what]);
+function signal(s: Draft, track: Track, what: Signal, mv: Mover): void {
+  if (s.cell) mv(compiledCell, s.cell, SIGNALS[track][what]);
 }
 
-function pressure(s: Draft, e: Recorded, delta: number): void {
+function pressure(s: Draft, e: Recorded, delta: number, mv: Mover): void {
   const meta = s.meta;
   const ladder = s.ladder;
   if (!meta || !ladder || delta === 0) return;
   const config = meta.ladder;
-  ladder.machine = compiledLadder(plain(config)).transition(plain(ladder.machine), { type: 'PRESSURE', delta });
+  mv(compiledLadder(plain(config)), ladder, { type: 'PRESSURE', delta });
   const index = levelIndex(config, ladder.machine.context.pressure);
   if (index === ladder.levelIndex) return;
   const now = ms(e.at);
@@ -348,7 +368,7 @@ function pressure(s: Draft, e: Recorded, delta: number): void {
   }
 }
 
-function sent(s: Draft, e: FactOf<'MessageSent'>): void {
+function sent(s: Draft, e: FactOf<'MessageSent'>, mv: Mover): void {
   const d = e.data;
   if (s.messages.has(d.messageId)) throw new ReplayError(e.seq, `[message] ${d.messageId} sent twice`);
   const view: Mutable<MessageView> = {
@@ -370,7 +390,7 @@ function sent(s: Draft, e: FactOf<'MessageSent'>): void {
     machine: compiledMessage.initial(),
   };
   s.messages.set(d.messageId, view);
-  signal(s, d.track, 'ENGAGE');
+  signal(s, d.track, 'ENGAGE', mv);
 }
 
 function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView> {
@@ -379,7 +399,7 @@ function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView>
   return i;
 }
 
-function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
+function incident(s: Draft, e: FactOf<'IncidentOccurred'>, mv: Mover): void {
   const d = e.data;
   if (s.incidents.has(d.incidentId)) throw new ReplayError(e.seq, `[incident] ${d.incidentId} recorded twice`);
   let accidental = false;
@@ -409,7 +429,7 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>): void {
     accidental,
   };
   s.incidents.set(d.incidentId, view);
-  pressure(s, e, -d.weight * d.severity);
+  pressure(s, e, -d.weight * d.severity, mv);
 }
 
 function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
@@ -424,7 +444,7 @@ function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
   }
 }
 
-function raised(s: Draft, e: FactOf<'DisputeRaised'>): void {
+function raised(s: Draft, e: FactOf<'DisputeRaised'>, mv: Mover): void {
   const d = e.data;
   if (s.disputes.has(d.disputeId)) throw new ReplayError(e.seq, `[dispute] ${d.disputeId} raised twice`);
   const view: Mutable<DisputeView> = {
@@ -446,24 +466,24 @@ function raised(s: Draft, e: FactOf<'DisputeRaised'>): void {
   };
   s.disputes.set(d.disputeId, view);
   s.openDisputes[d.track] = (s.openDisputes[d.track] ?? 0) + 1;
-  signal(s, d.track, 'STRAIN');
+  signal(s, d.track, 'STRAIN', mv);
 }
 
-function close(s: Draft, e: Recorded, d: Mutable<DisputeView>): void {
+function close(s: Draft, e: Recorded, d: Mutable<DisputeView>, mv: Mover): void {
   const outcome = DISPUTE_OUTCOMES[d.machine.value as keyof typeof DISPUTE_OUTCOMES];
   d.outcome = outcome;
   d.closedAt = e.at;
   s.counters.disputesClosed += 1;
   const ladder = s.meta?.ladder;
   if (ladder) {
-    if (outcome === 'settlement') pressure(s, e, -ladder.reliefOnSettlement);
-    else if (outcome === 'ruling') pressure(s, e, -ladder.reliefOnRuling);
-    else if (outcome === 'escalation') pressure(s, e, ladder.escalationPenalty);
+    if (outcome === 'settlement') pressure(s, e, -ladder.reliefOnSettlement, mv);
+    else if (outcome === 'ruling') pressure(s, e, -ladder.reliefOnRuling, mv);
+    else if (outcome === 'escalation') pressure(s, e, ladder.escalationPenalty, mv);
   }
   // A track stays strained while any dispute on it is open.
   const open = (s.openDisputes[d.track] ?? 1) - 1;
   s.openDisputes[d.track] = open;
-  if (open === 0) signal(s, d.track, 'EASE');
+  if (open === 0) signal(s, d.track, 'EASE', mv);
 }
 
 function round(s: Draft, e: FactOf<'RoundPlayed'>): void {

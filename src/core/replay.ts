@@ -5,7 +5,7 @@
  * state only leaves it through `state()`, as a deep copy, so the fold stays a pure function
  * of (starting state, events) while paying no copy per event. `replay()` is the one-call form.
  */
-import { applyEvent } from './apply.js';
+import { applyEvent, IN_PLACE } from './apply.js';
 import type { Recorded } from './catalogue.js';
 import type { Mutable, ParleyState } from './state.js';
 import { initialState } from './state.js';
@@ -32,9 +32,14 @@ export class Replayer {
     return this.draft.seq;
   }
 
-  /** Folds one event. Throws `ReplayError` if the event is not valid in the current state. */
+  /**
+   * Folds one event. Throws `ReplayError` if the event is not valid in the current state.
+   *
+   * Machine snapshots in the private state are moved in place, not replaced: the state is
+   * this Replayer's alone, and a new snapshot per event is the fold's largest allocation.
+   */
   push(event: Recorded): void {
-    applyEvent(this.draft, event);
+    applyEvent(this.draft, event, IN_PLACE);
   }
 
   /** A snapshot of the current state (a copy: later pushes do not change it). */
@@ -42,7 +47,10 @@ export class Replayer {
     return structuredClone(this.draft) as ParleyState;
   }
 
-  /** The live state, without copying. Valid until the next `push`; never modify it. */
+  /**
+   * The live state, without copying. Valid until the next `push`, which changes it in place
+   * (views and machine snapshots alike); never modify it.
+   */
   peek(): ParleyState {
     return this.draft as ParleyState;
   }

@@ -51,6 +51,13 @@ export interface CompiledMachine<C, E extends { type: string }> {
    * the selected transition changes nothing (a forbidden `{}` transition).
    */
   transition(snap: MachineSnap<C>, event: E): MachineSnap<C>;
+  /**
+   * `transition` done in place: moves `snap` itself to the next snapshot and returns `true`,
+   * or returns `false` and leaves it untouched where `transition` would return `snap`.
+   * Only for a snapshot nobody else holds (replay's private state): it saves the new
+   * snapshot object per event, which on a long replay is kept long enough to be expensive.
+   */
+  advance(snap: MachineSnap<C>, event: E): boolean;
   /** xstate's `snapshot.can(event)`: some selected transition has a target or actions. */
   can(snap: MachineSnap<C>, event: E): boolean;
   /**
@@ -130,26 +137,51 @@ class Compiled implements CompiledMachine<unknown, EventObject> {
   }
 
   transition(snap: MachineSnap<unknown>, event: EventObject): MachineSnap<unknown> {
+    const step = this.stepOf(snap, event);
+    if (step === undefined) return snap;
+    return { value: step.value, context: this.contextAfter(step, snap, event), status: step.done ? 'done' : snap.status };
+  }
+
+  advance(snap: MachineSnap<unknown>, event: EventObject): boolean {
+    const step = this.stepOf(snap, event);
+    if (step === undefined) return false;
+    const moved = snap as { value: StateValue; context: unknown; status: 'active' | 'done' };
+    // The context first: the assignments read the snapshot's state as it was.
+    moved.context = this.contextAfter(step, snap, event);
+    moved.value = step.value;
+    if (step.done) moved.status = 'done';
+    return true;
+  }
+
+  /**
+   * The memoized microstep `event` takes from `snap`, or `undefined` when none is enabled or
+   * the one selected changes nothing (then xstate returns the same snapshot).
+   */
+  private stepOf(snap: MachineSnap<unknown>, event: EventObject): Step | undefined {
     const config = this.table.of(snap.value);
     const plan = planFor<Step>(config, event.type, this.known);
-    if (plan === null) return snap;
+    if (plan === null) return undefined;
     let step: Step | undefined;
     if (plan.kind === 'chain') {
       const i = selectInChain(plan.candidates, snap.context, event);
-      if (i < 0) return snap;
+      if (i < 0) return undefined;
       step = plan.steps[i] ??= this.stepFrom(config, [plan.candidates[i] as TransitionModel]);
     } else {
       const chosen: TransitionModel[] = [];
-      if (!selectInTree(plan.sel, snap.context, event, chosen)) return snap;
+      if (!selectInTree(plan.sel, snap.context, event, chosen)) return undefined;
       const key = chosen.map((t) => t.ref.key).join('\n');
       step = plan.steps.get(key);
       if (step === undefined) plan.steps.set(key, (step = this.stepFrom(config, chosen)));
     }
-    const { actions, changed } = snap.status === 'done' ? step.whenDone : step;
-    if (!changed) return snap;
+    return (snap.status === 'done' ? step.whenDone : step).changed ? step : undefined;
+  }
+
+  /** The context after `step`'s assignments (the same object when there are none). */
+  private contextAfter(step: Step, snap: MachineSnap<unknown>, event: EventObject): unknown {
+    const { actions } = snap.status === 'done' ? step.whenDone : step;
     let context = snap.context;
     for (let k = 0; k < actions.length; k++) context = (actions[k] as AssignFn)(context, event);
-    return { value: step.value, context, status: step.done ? 'done' : snap.status };
+    return context;
   }
 
   can(snap: MachineSnap<unknown>, event: EventObject): boolean {

@@ -2,7 +2,8 @@
  * The oracle: runs one event sequence through xstate's own pure `transition()` and through a
  * compiled machine side by side, and asserts after every step that both agree on the state
  * value, the context, the status, whether the event was accepted (snapshot identity), what
- * `can()` says, and which transitions were selected (`machine.getTransitionData`).
+ * `can()` says, which transitions were selected (`machine.getTransitionData`), and that
+ * `advance()`, the in-place form, lands on the same snapshot.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
@@ -102,8 +103,13 @@ export function checkAgainstXstate<C, E extends EventObject>(
     agree('can', k + 1, compiled.can(from, event), x.can(event));
     agree('selected', k + 1, compiled.selected(from, event).map((r) => r.key), selectedByXstate(x, event));
     const [xNext] = transition(machine, x, event) as [AnyMachineSnapshot, unknown];
+    // advance() on a private copy must land exactly where transition() does.
+    const moved = { ...from };
+    const advanced = compiled.advance(moved, event);
     const cNext = compiled.transition(from, event);
     agree('accepted', k + 1, cNext === from, xNext === x);
+    agree('advance moved', k + 1, advanced, cNext !== from);
+    agree('advance snapshot', k + 1, moved, advanced ? cNext : from);
     x = xNext;
     c = cNext;
     same(k + 1);
