@@ -17,6 +17,26 @@ describe('Agenda', () => {
     );
   });
 
+  it('interleaves scheduling and popping like a sorted list would, for any sequence', () => {
+    const op = fc.oneof(fc.record({ pop: fc.constant(true) }), fc.record({ after: fc.integer({ min: 0, max: 20 }) }));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const agenda = new Agenda<number>(0);
+        const reference: Array<{ at: number; task: number }> = [];
+        ops.forEach((o, i) => {
+          if ('after' in o) {
+            agenda.schedule(agenda.now + o.after, i);
+            reference.push({ at: agenda.now + o.after, task: i });
+            reference.sort((x, y) => x.at - y.at || x.task - y.task);
+          } else {
+            expect(agenda.pop()).toEqual(reference.shift());
+          }
+          expect(agenda.size).toBe(reference.length);
+        });
+      }),
+    );
+  });
+
   it('advances its clock and never schedules into the past', () => {
     const agenda = new Agenda<string>(100);
     agenda.schedule(150, 'a');
