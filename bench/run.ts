@@ -19,9 +19,8 @@ import { renderReport } from './lib/report.js';
 import { buildResults, type RunOutcome } from './lib/results.js';
 import { DEFAULT_SPEC, logFor, unitFor } from './lib/workload.js';
 import { renderSimulator } from './sim/report.js';
-import { simulatorResults } from './sim/results.js';
-import { runSimulator, type SimulatorResult } from './sim/suite.js';
-import { defaultWorkloadPath } from './sim/workload.js';
+import { runSimulatorInChild } from './sim/child.js';
+import type { SimulatorResults } from './sim/results.js';
 import { runBigFile } from './suites/bigFile.js';
 import { runFromFile } from './suites/fromFile.js';
 import { runInMemory } from './suites/inMemory.js';
@@ -29,7 +28,7 @@ import { runInMemory } from './suites/inMemory.js';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The kernel suites' outcome plus the simulator suite's. */
-type Outcome = Mutable<RunOutcome> & { simulator: SimulatorResult | undefined };
+type Outcome = Mutable<RunOutcome> & { simulator: SimulatorResults | undefined };
 
 const load = (): number[] => loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -86,15 +85,9 @@ async function runSuites(options: BenchOptions, dir: string, files: string[], ou
   const file = await phase(out, 'file', () => runFromFile(unit, options.events, smallPath, options.fileRounds, inMemory.keys));
   out.file = file;
 
-  const simPath = join(dir, 'bench-sim.jsonl');
-  files.push(simPath);
+  // In a fresh process, as `parley run` is: see sim/child.ts. It deletes its own log file.
   out.simulator = await phase(out, 'simulator', () =>
-    runSimulator({
-      scenario: defaultWorkloadPath(),
-      maxEvents: options.quick ? 200_000 : undefined,
-      rounds: options.fileRounds,
-      logPath: simPath,
-    }),
+    runSimulatorInChild({ quick: options.quick, rounds: options.fileRounds, dir }),
   );
   if (options.skipBig) return;
 
@@ -156,7 +149,7 @@ async function main(argv: readonly string[]): Promise<number> {
     cleanUp();
   }
   out.env = { ...out.env, loadAtEnd: load() };
-  const results = { ...buildResults(out), simulator: out.simulator ? simulatorResults(out.simulator) : null };
+  const results = { ...buildResults(out), simulator: out.simulator ?? null };
   process.stdout.write(`${[...renderReport(results), '', ...renderSimulator(results.simulator)].join('\n')}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
   return out.error ? 1 : 0;
