@@ -3,8 +3,9 @@
  *
  * It is written once and used twice: `evolve` runs it on an immer draft (immutable in,
  * immutable out), and `Replayer` runs it on a private copy that nobody else can see, which is
- * what makes replay fast (no copy per event) while staying a pure function of its input.
- * Every machine transition goes through the compiled xstate definitions in src/machines.
+ * what makes replay fast (no copy per event, machine snapshots moved in place: see `Mover`)
+ * while staying a pure function of its input. Every machine transition goes through the
+ * compiled xstate definitions in src/machines.
  *
  * Replay runs this for every event of a log, so it is written to allocate little: routes and
  * machine events are shared constants, a routed fact looks its message or dispute up once,
