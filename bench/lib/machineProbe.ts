@@ -14,6 +14,9 @@
  *   allocating as many objects that die young.
  */
 
+import { median } from './measure.js';
+import { round } from './results.js';
+
 /** The probe's numbers. */
 export interface MachineProbe {
   /** µs to touch a page of fresh memory for the first time (median of 5 runs). */
@@ -32,8 +35,6 @@ export interface MachineProbe {
 const PAGE = 4096;
 const PROBE_BYTES = 32 << 20;
 const OBJECTS = 400_000;
-
-const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[xs.length >> 1] as number;
 
 function pageTouch(): { fresh: number; warm: number } {
   const buffer = Buffer.allocUnsafeSlow(PROBE_BYTES);
@@ -78,7 +79,6 @@ export function probeMachine(): MachineProbe {
   const touches = Array.from({ length: 5 }, pageTouch);
   const kept = Array.from({ length: 5 }, retained);
   const dying = Array.from({ length: 5 }, transient);
-  const round = (x: number, digits: number): number => Number(x.toFixed(digits));
   return {
     freshPageUs: round(median(touches.map((t) => t.fresh)), 2),
     warmPageUs: round(median(touches.map((t) => t.warm)), 3),
