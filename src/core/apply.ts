@@ -176,14 +176,26 @@ function endMeeting(s: Draft, at: string): void {
   s.openMeeting = undefined;
 }
 
-function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }, mv: Mover): Mutable<MessageView> {
-  const id = subjectOf(e, r);
-  const m = s.messages.get(id);
-  if (!m) throw new ReplayError(e.seq, `[message] unknown message ${id}`);
-  if (!mv(compiledMessage, m, r.event)) {
-    throw new ReplayError(e.seq, `[message] ${e.type} is not possible for ${id} in state ${String(m.machine.value)}`);
+/** The entity a routed fact names, moved by its machine; a `ReplayError` if unknown or refused. */
+function moveEntity<C, E extends { readonly type: string }, V extends { machine: MachineSnap<C> }>(
+  kind: 'message' | 'dispute',
+  table: Map<string, V>,
+  machine: CompiledMachine<C, E>,
+  e: Recorded,
+  id: string,
+  event: E,
+  mv: Mover,
+): V {
+  const v = table.get(id);
+  if (!v) throw new ReplayError(e.seq, `[${kind}] unknown ${kind} ${id}`);
+  if (!mv(machine, v, event)) {
+    throw new ReplayError(e.seq, `[${kind}] ${e.type} is not possible for ${id} in state ${String(v.machine.value)}`);
   }
-  return m;
+  return v;
+}
+
+function moveMessage(s: Draft, e: Recorded, r: Route & { machine: 'message' }, mv: Mover): Mutable<MessageView> {
+  return moveEntity('message', s.messages, compiledMessage, e, subjectOf(e, r), r.event, mv);
 }
 
 function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>, mv: Mover): void {
@@ -216,12 +228,7 @@ function messageFact(s: Draft, e: Recorded, m: Mutable<MessageView>, mv: Mover):
 }
 
 function moveDispute(s: Draft, e: Recorded, r: Route & { machine: 'dispute' }, mv: Mover): Mutable<DisputeView> {
-  const id = subjectOf(e, r);
-  const d = s.disputes.get(id);
-  if (!d) throw new ReplayError(e.seq, `[dispute] unknown dispute ${id}`);
-  if (!mv(compiledDispute, d, r.event)) {
-    throw new ReplayError(e.seq, `[dispute] ${e.type} is not possible for ${id} in state ${String(d.machine.value)}`);
-  }
+  const d = moveEntity('dispute', s.disputes, compiledDispute, e, subjectOf(e, r), r.event, mv);
   if (d.machine.status === 'done') close(s, e, d, mv);
   return d;
 }
