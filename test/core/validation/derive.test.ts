@@ -29,7 +29,8 @@ const cases: [string, z.ZodType, fc.Arbitrary<unknown>][] = [
   ['regex', z.string().regex(/^\d{2,4}$/), fc.oneof(fc.stringMatching(/^\d{1,5}$/), fc.string({ maxLength: 5 }))],
   ['regex with flags', z.string().regex(/^ab+$/i), fc.constantFrom('ab', 'AB', 'abbb', 'b', '')],
   ['enum and literal', z.strictObject({ a: z.enum(['x', 'y']), b: z.literal(3).optional() }), fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.constantFrom(3, 4, undefined) }, { requiredKeys: [] })],
-  ['strict object', z.strictObject({ a: id, b: text.optional(), c: z.boolean() }), fc.record({ a: fc.constantFrom('ok', 'Bad', 1), b: fc.constantFrom('ok', 'x'.repeat(6), undefined), c: fc.constantFrom(true, 'x'), d: fc.constant(1) }, { requiredKeys: ['a', 'c'] })],
+  // The record alone draws an accepted object (a and c right, no d) only a few times in 300 runs, sometimes never.
+  ['strict object', z.strictObject({ a: id, b: text.optional(), c: z.boolean() }), fc.oneof(fc.record({ a: fc.constantFrom('ok', 'Bad', 1), b: fc.constantFrom('ok', 'x'.repeat(6), undefined), c: fc.constantFrom(true, 'x'), d: fc.constant(1) }, { requiredKeys: ['a', 'c'] }), fc.constant({ a: 'ok', c: true }))],
   // Accepted unchanged only as exactly { a: <number> }: a dictionary alone draws that about one time in fifty.
   ['stripping object', z.object({ a: z.number() }), fc.oneof(fc.record({ a: fc.constantFrom(1, 'x') }), fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom(1, 'x')))],
   ['record', z.record(id, z.strictObject({ name: text })), fc.dictionary(fc.constantFrom('a', 'b-1', 'B', '1', '__proto__', 'constructor'), fc.record({ name: fc.constantFrom('x', 'toolong') }))],
