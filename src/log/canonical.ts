@@ -9,7 +9,7 @@ import { formatPath } from '../core/catalogue.js';
 import { CanonicalJsonError } from './errors.js';
 
 /** Deeper nesting than this is treated as a cycle: no Parley event comes close. */
-const MAX_DEPTH = 128;
+export const MAX_DEPTH = 128;
 
 /** Thrown by the fast serialiser; the field path is then found by a second, slow walk. */
 class Unserialisable {
@@ -37,8 +37,13 @@ export function canonicalJson(value: unknown, prefix = ''): string {
 /** Strings JSON.stringify would escape (quotes, backslashes, control characters, surrogates). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** A string's canonical JSON text (quoted, escaped exactly as `JSON.stringify` escapes). */
+export function canonicalString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 /** An object's key order: as `Object.keys` lists it, sorted, and the sorted keys quoted. */
-interface Shape {
+export interface Shape {
   readonly keys: readonly string[];
   readonly sorted: readonly string[];
   readonly quoted: readonly string[];
@@ -53,7 +58,8 @@ const shapes = new Map<string, Shape[]>();
 const MAX_FIRST_KEYS = 4096;
 const MAX_SHAPES_PER_KEY = 16;
 
-function shapeOf(keys: string[]): Shape {
+/** The canonical key order of an object whose `Object.keys` are `keys` (cached per shape). */
+export function shapeOf(keys: string[]): Shape {
   const n = keys.length;
   const list = shapes.get(keys[0] as string);
   if (list !== undefined) {
@@ -82,7 +88,7 @@ function shapeOf(keys: string[]): Shape {
 function write(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+      return canonicalString(value);
     case 'number':
       // Finite numbers print as JSON.stringify prints them (both use Number#toString).
       if (value - value === 0) return `${value}`;

@@ -11,6 +11,7 @@ import { isId } from '../core/ids.js';
 import { canonicalJson } from './canonical.js';
 import { CanonicalJsonError, FactError } from './errors.js';
 import { instantMs } from './instant.js';
+import type { RecordEncoder } from './recordEncoder.js';
 
 /** The gate's memory of the last admitted event's time, to restore after a refused batch. */
 export interface GateMark {
@@ -46,6 +47,35 @@ export class FactGate {
    * @throws {FactError} naming the field at fault; the gate is then unchanged.
    */
   admit(fact: Fact, seq: number): string {
+    const atMs = this.envelope(fact, seq);
+    let dataJson: string;
+    try {
+      dataJson = canonicalJson(fact.data, 'data');
+    } catch (e) {
+      throw dataError(seq, e);
+    }
+    this.atText = fact.at;
+    this.atMs = atMs;
+    return dataJson;
+  }
+
+  /**
+   * Checks `fact` as the event numbered `seq` and appends its record to `out`.
+   * @throws {FactError} naming the field at fault; the gate and `out` are then unchanged.
+   */
+  admitInto(fact: Fact, seq: number, out: RecordEncoder): void {
+    const atMs = this.envelope(fact, seq);
+    try {
+      out.append(fact);
+    } catch (e) {
+      throw dataError(seq, e);
+    }
+    this.atText = fact.at;
+    this.atMs = atMs;
+  }
+
+  /** Every check but the data's JSON form; returns the fact's time in ms. */
+  private envelope(fact: Fact, seq: number): number {
     const { type, v, actor, at, cause } = fact;
     const version = VERSIONS.get(type);
     if (version === undefined) throw new FactError(seq, `unknown event type "${String(type)}"`, 'type');
@@ -62,16 +92,7 @@ export class FactGate {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new FactError(seq, 'data must be an object', 'data');
     }
-    let dataJson: string;
-    try {
-      dataJson = canonicalJson(data, 'data');
-    } catch (e) {
-      if (e instanceof CanonicalJsonError) throw new FactError(seq, e.message, e.field);
-      throw e;
-    }
-    this.atText = at;
-    this.atMs = atMs;
-    return dataJson;
+    return atMs;
   }
 
   /** Where the gate is, for {@link FactGate.reset}. */
@@ -98,4 +119,9 @@ export class FactGate {
     }
     return ms;
   }
+}
+
+/** A data serialisation failure as the fact's error (anything else passes through). */
+function dataError(seq: number, e: unknown): unknown {
+  return e instanceof CanonicalJsonError ? new FactError(seq, e.message, e.field) : e;
 }

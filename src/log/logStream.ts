@@ -1,9 +1,10 @@
 /**
  * Writing a new log one fact at a time, as fast as the simulator makes them. The calling
- * thread only checks each fact and writes its data as canonical JSON ({@link FactGate});
- * once a log is long enough to be worth it, hashing, encoding and writing move to a worker
- * thread (sealThread.ts), in batches, so on a machine with a spare core the log costs the
- * simulator little more than those checks. A worker takes tens of milliseconds to start, so
+ * thread only checks each fact ({@link FactGate}) and encodes its record, data in canonical
+ * JSON, into a reused byte buffer ({@link RecordEncoder}); once a log is long enough to be
+ * worth it, hashing and writing move to a worker thread (sealThread.ts), which gets the
+ * records in batches through shared memory, so on a machine with a spare core the log costs
+ * the simulator little more than those checks and that encoding. A worker takes tens of milliseconds to start, so
  * the first facts (and every fact of a short log) are chained and written on the calling
  * thread, and the worker takes the chain over, at the file's current end, when it is ready.
  *
@@ -18,20 +19,20 @@ import { closeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Fact } from '../core/catalogue.js';
 import { commitTemp, openTemp, removeQuietly } from './atomic.js';
-import { ChainSink, factRecord, type ChainEnd } from './chainSink.js';
+import { ChainSink, type ChainEnd } from './chainSink.js';
 import { FactError, ioError, WriterClosedError } from './errors.js';
 import { FactGate } from './factGate.js';
 import { GENESIS_HASH } from './lineText.js';
+import { RecordEncoder } from './recordEncoder.js';
 import { SEAL_WORKER_SCRIPT, SealThread } from './sealThread.js';
 import type { LogSummary } from './writer.js';
 /** Options of {@link openLogStream}. */
 export interface LogStreamOptions {
   /**
-   * Characters of records (about 250 per fact) gathered before a batch goes to the writer.
-   * Default 32 Ki: on Node 20, strings past about 128 KiB are several times dearer to pass
-   * to a worker, per character, than smaller ones.
+   * Bytes of records (about 270 per fact) gathered before a batch goes to the writer.
+   * Default 128 KiB: a few thousand wake-ups of the writer thread per million facts.
    */
-  readonly batchChars?: number;
+  readonly batchBytes?: number;
   /** Bytes the writer buffers before a write to the file. Default 256 KiB. */
   readonly chunkBytes?: number;
   /**
@@ -100,9 +101,9 @@ class Stream implements LogStream {
   /** Bytes written on the calling thread before the worker took over. */
   private directBytes = 0;
   private count = 0;
-  private records = '';
+  private readonly records: RecordEncoder;
   private closed = false;
-  private readonly batchChars: number;
+  private readonly batchBytes: number;
   private readonly chunkBytes: number | undefined;
   private readonly threadAfter: number;
 
@@ -113,7 +114,9 @@ class Stream implements LogStream {
     private script: URL | false,
     options: LogStreamOptions,
   ) {
-    this.batchChars = options.batchChars ?? 32 * 1024;
+    this.batchBytes = Math.max(1, options.batchBytes ?? 128 * 1024);
+    // A batch ends with the record that reaches `batchBytes`: room for one more of any size.
+    this.records = new RecordEncoder(2 * this.batchBytes + 1024);
     this.chunkBytes = options.chunkBytes;
     this.threadAfter = options.threadAfter ?? (availableParallelism() > 1 ? 16_384 : Infinity);
     this.direct = new ChainSink(fd, { seq: 0, hash: GENESIS_HASH }, this.chunkBytes);
@@ -130,10 +133,9 @@ class Stream implements LogStream {
   append(fact: Fact): void {
     if (this.closed) throw new WriterClosedError(this.path);
     const seq = this.count + 1;
-    const dataJson = this.gate.admit(fact, seq);
-    this.records += factRecord(fact.at, fact.type, fact.v, fact.actor, fact.cause, dataJson);
+    this.gate.admitInto(fact, seq, this.records);
     this.count = seq;
-    if (this.records.length >= this.batchChars) this.send();
+    if (this.records.length >= this.batchBytes) this.send();
   }
 
   async commit(): Promise<LogSummary> {
@@ -161,14 +163,17 @@ class Stream implements LogStream {
   }
 
   private send(): void {
-    if (this.records === '') return;
-    const records = this.records;
-    this.records = '';
+    if (this.records.length === 0) return;
     if (!this.handedOver) this.maybeHandOver();
-    if (this.thread && this.handedOver) {
-      this.thread.send(records);
-    } else {
-      this.io(() => this.direct.write(records));
+    try {
+      if (this.thread && this.handedOver) {
+        this.thread.send(this.records.bytes());
+      } else {
+        const records = this.records.text();
+        this.io(() => this.direct.write(records));
+      }
+    } finally {
+      this.records.reset();
     }
   }
 
@@ -181,7 +186,8 @@ class Stream implements LogStream {
     if (this.script === false || this.count < this.threadAfter) return;
     if (!this.thread) {
       try {
-        this.thread = new SealThread(this.script, this.path, this.fd, this.chunkBytes);
+        // A slot holds any batch but one ending in an unusually large record (that one is posted).
+        this.thread = new SealThread(this.script, this.path, this.fd, this.chunkBytes, 2 * this.batchBytes);
       } catch {
         this.script = false;
       }

@@ -1,23 +1,35 @@
 /**
  * How logStream.ts talks to its writer thread (sealWorker.ts). The simulator runs
- * synchronously and never yields to the event loop, so nothing the worker says can arrive as
- * a message event during a run: readiness and progress go through shared memory (flags and a
- * counter the main thread can `Atomics.wait` on), and the worker's one reply (its result or
- * its failure) through a port the main thread reads with `receiveMessageOnPort`.
+ * synchronously and never yields to the event loop, so nothing can travel as a message
+ * event during a run. Everything goes through shared memory instead:
  *
- * The main thread posts one {@link SealStart} (where the chain is when the worker takes
- * over), then batches of records, then `null` to finish.
+ * - batches of records, as UTF-8 bytes, through a ring of `slots` fixed-size slots of a
+ *   SharedArrayBuffer: the main thread copies a batch into the next free slot, stores its
+ *   length in that slot's `LENGTHS` entry, bumps `POSTED` and wakes the worker; the worker
+ *   bumps `DONE` once it has written the slot out, which frees it;
+ * - the rare requests that are not a batch (the {@link SealStart}, a batch too large for a
+ *   slot, `null` to finish) take a slot too, with length `VIA_PORT`: the request itself is
+ *   posted on the port first, and the worker takes it from there with `receiveMessageOnPort`,
+ *   in the order of the slots;
+ * - flags for readiness and failure; the worker's one reply (its result or its failure)
+ *   comes back on the port.
  */
 import type { MessagePort } from 'node:worker_threads';
 
-/** Slot of the shared Int32Array: batches the worker is done with (written or failed on). */
+/** Slot of the shared Int32Array: requests the worker is done with (written or failed on). */
 export const DONE = 0;
 /** Slot of the shared Int32Array: 1 once the worker has failed (its reply is on the port). */
 export const FAILED = 1;
-/** Slot of the shared Int32Array: 1 once the worker has started and listens for requests. */
+/** Slot of the shared Int32Array: 1 once the worker has started and waits for requests. */
 export const READY = 2;
-/** Length of the shared Int32Array. */
-export const STATE_SLOTS = 3;
+/** Slot of the shared Int32Array: requests posted so far. */
+export const POSTED = 3;
+/** First of the shared Int32Array's per-slot lengths. */
+export const LENGTHS = 4;
+/** A slot's length when its request waits on the port instead. */
+export const VIA_PORT = -1;
+/** Length of the shared Int32Array for `slots` ring slots. */
+export const stateSlots = (slots: number): number => LENGTHS + slots;
 
 /** Marks a worker started by sealThread.ts (its module is the worker's entry point). */
 export const SEAL_ROLE = 'parley-log-seal';
@@ -28,9 +40,13 @@ export interface SealWorkerData {
   /** The temp file, open for writing; the main thread owns (and closes) it. */
   readonly fd: number;
   readonly chunkBytes?: number | undefined;
-  /** `STATE_SLOTS` Int32 slots. */
+  /** `stateSlots(slots)` Int32 slots. */
   readonly state: SharedArrayBuffer;
-  /** Where the worker posts its {@link SealReply}. */
+  /** The ring: `slots` slots of `slotBytes` bytes. */
+  readonly ring: SharedArrayBuffer;
+  readonly slots: number;
+  readonly slotBytes: number;
+  /** Where requests posted `VIA_PORT` arrive, and where the worker posts its {@link SealReply}. */
   readonly port: MessagePort;
 }
 
@@ -40,7 +56,7 @@ export interface SealStart {
   readonly hash: string;
 }
 
-/** What the main thread posts to the worker: the start, a batch of records, or `null` to finish. */
+/** What the main thread posts on the port: the start, a batch of records too large for a slot, or `null` to finish. */
 export type SealRequest = SealStart | string | null;
 
 /** The worker's one reply: where the chain ends (after fsync; `bytes` are the worker's own), or why it stopped. */

@@ -1,20 +1,25 @@
 /**
  * The log's writer thread. This module is the worker's entry point (it imports nothing that
  * loads the catalogue, so the worker starts as fast as a worker can: tens of milliseconds)
- * and, on the main thread, the handle that tells when the worker is ready, hands it batches
- * of records, holds the simulator back when the worker falls behind (so memory stays
- * bounded), and turns the worker's failure into the error the caller would have got writing
- * on its own thread.
+ * and, on the main thread, the handle that tells when the worker is ready, copies batches
+ * of records into the shared ring (sealProtocol.ts), holds the simulator back when the ring
+ * is full (so memory stays bounded), and turns the worker's failure into the error the
+ * caller would have got writing on its own thread.
+ *
+ * Why a ring of shared memory rather than `postMessage`: a message is a new string on the
+ * worker's heap, and the simulator's thread pays for building and copying it; a slot is
+ * written once per batch with one copy of bytes the encoder already has (recordEncoder.ts),
+ * and the same few pages serve the whole run.
  */
 import { fileURLToPath } from 'node:url';
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ChainEnd } from './chainSink.js';
 import { ioError, LogIoError } from './errors.js';
-import { DONE, FAILED, READY, SEAL_ROLE, STATE_SLOTS, type SealReply, type SealRequest, type SealStart, type SealWorkerData } from './sealProtocol.js';
+import { DONE, FAILED, LENGTHS, POSTED, READY, SEAL_ROLE, stateSlots, VIA_PORT, type SealReply, type SealRequest, type SealStart, type SealWorkerData } from './sealProtocol.js';
 import { runSealWorker } from './sealWorker.js';
 
-if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === SEAL_ROLE) {
-  runSealWorker(workerData as SealWorkerData, parentPort);
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === SEAL_ROLE) {
+  runSealWorker(workerData as SealWorkerData);
 }
 
 /**
@@ -23,8 +28,8 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.ro
  */
 export const SEAL_WORKER_SCRIPT: URL | undefined = fileURLToPath(import.meta.url).endsWith('.js') ? new URL(import.meta.url) : undefined;
 
-/** Batches posted but not yet written before `send` waits for the worker. */
-const MAX_IN_FLIGHT = 64;
+/** Slots of the ring: batches posted but not yet written before `send` waits for the worker. */
+const SLOTS = 16;
 /** How long `send` waits without any progress before it gives the worker up. */
 const STALL_MS = 60_000;
 
@@ -32,8 +37,9 @@ const STALL_MS = 60_000;
 export class SealThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  private readonly state = new Int32Array(new SharedArrayBuffer(STATE_SLOTS * 4));
-  private sent = 0;
+  private readonly state = new Int32Array(new SharedArrayBuffer(stateSlots(SLOTS) * 4));
+  private readonly ring: Uint8Array;
+  private posted = 0;
   private failure: unknown;
   /** Why the worker is gone, once the event loop has told us (never during a synchronous run). */
   private death: Error | undefined;
@@ -44,16 +50,29 @@ export class SealThread {
    * @param script this module, compiled ({@link SEAL_WORKER_SCRIPT})
    * @param path the log's final path, for error messages.
    * @param fd the temp file, written by the worker from its current offset.
+   * @param slotBytes the largest batch that goes through the ring (larger ones are posted).
    */
   constructor(
     script: URL,
     private readonly path: string,
     fd: number,
-    chunkBytes?: number,
+    chunkBytes: number | undefined,
+    private readonly slotBytes: number,
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    const data: SealWorkerData = { role: SEAL_ROLE, fd, chunkBytes, state: this.state.buffer as SharedArrayBuffer, port: port2 };
+    const ring = new SharedArrayBuffer(SLOTS * slotBytes);
+    this.ring = new Uint8Array(ring);
+    const data: SealWorkerData = {
+      role: SEAL_ROLE,
+      fd,
+      chunkBytes,
+      state: this.state.buffer as SharedArrayBuffer,
+      ring,
+      slots: SLOTS,
+      slotBytes,
+      port: port2,
+    };
     // The worker inherits the process's Node options, unless they include one that only makes
     // sense for code given on the command line (`node --input-type=module -e …`) and stops a
     // worker script from loading. (A list of options given explicitly must not contain
@@ -73,15 +92,22 @@ export class SealThread {
 
   /** Hands the chain over: the worker writes from the file's current offset on. */
   start(at: SealStart): void {
-    this.post({ seq: at.seq, hash: at.hash });
+    this.viaPort({ seq: at.seq, hash: at.hash });
   }
 
   /**
-   * Hands a batch of records to the worker; waits while it is `MAX_IN_FLIGHT` batches behind.
+   * Hands a batch of whole records (UTF-8) to the worker: copies it into the next free slot,
+   * waiting while every slot is still being written.
    * @throws {LogIoError} when the worker could not write (or stopped responding).
    */
-  send(records: string): void {
-    this.post(records);
+  send(records: Uint8Array): void {
+    if (records.length > this.slotBytes) {
+      this.viaPort(Buffer.from(records.buffer, records.byteOffset, records.length).toString('utf8'));
+      return;
+    }
+    const slot = this.claim();
+    this.ring.set(records, slot * this.slotBytes);
+    this.publish(slot, records.length);
   }
 
   /**
@@ -90,8 +116,7 @@ export class SealThread {
    * @throws {Error} when the worker died without a reply.
    */
   async finish(): Promise<ChainEnd> {
-    this.throwIfFailed();
-    this.worker.postMessage(null satisfies SealRequest);
+    this.viaPort(null);
     const reply = await new Promise<SealReply>((resolve, reject) => {
       // A reply already queued (a failure posted just before the worker died) comes first.
       const queued = receiveMessageOnPort(this.port)?.message as SealReply | undefined;
@@ -112,13 +137,19 @@ export class SealThread {
     await this.worker.terminate();
   }
 
-  private post(request: SealRequest): void {
+  /** Posts `request` on the port and takes a slot for it, so it is served in order. */
+  private viaPort(request: SealRequest): void {
+    const slot = this.claim();
+    this.port.postMessage(request);
+    this.publish(slot, VIA_PORT);
+  }
+
+  /** The next slot, once it is free (every slot in use: waits for the worker). */
+  private claim(): number {
     this.throwIfFailed();
-    this.worker.postMessage(request);
-    this.sent++;
     let done = Atomics.load(this.state, DONE);
     let waited = 0;
-    while (this.sent - done > MAX_IN_FLIGHT && Atomics.load(this.state, FAILED) === 0) {
+    while (this.posted - done >= SLOTS && Atomics.load(this.state, FAILED) === 0) {
       const before = done;
       const started = performance.now();
       Atomics.wait(this.state, DONE, done, 1000);
@@ -130,6 +161,15 @@ export class SealThread {
       this.throwIfFailed();
     }
     this.throwIfFailed();
+    return this.posted % SLOTS;
+  }
+
+  /** Makes `slot` (holding `length` bytes, or `VIA_PORT`) the next request and wakes the worker. */
+  private publish(slot: number, length: number): void {
+    Atomics.store(this.state, LENGTHS + slot, length);
+    this.posted++;
+    Atomics.store(this.state, POSTED, this.posted);
+    Atomics.notify(this.state, POSTED);
   }
 
   private died(e: Error): void {

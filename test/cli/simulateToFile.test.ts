@@ -62,7 +62,7 @@ describe('simulateToFile', () => {
       onEvent: (e) => {
         if (e.seq === 100) for (const t = performance.now(); performance.now() - t < 1000; );
       },
-      log: { worker: sealWorkerScript(), threadAfter: 0, batchChars: 2000 },
+      log: { worker: sealWorkerScript(), threadAfter: 0, batchBytes: 2000 },
     });
     expect(second.threaded).toBe(true);
     expect(readFileSync(handed).equals(readFileSync(alone))).toBe(true);
@@ -86,7 +86,7 @@ describe('simulateToFile', () => {
       onEvent: (e) => {
         if (e.seq === 100) throw new Error('stop here');
       },
-      log: { worker: sealWorkerScript(), threadAfter: 0, batchChars: 1000 },
+      log: { worker: sealWorkerScript(), threadAfter: 0, batchBytes: 1000 },
     });
     await expect(run).rejects.toThrow('stop here');
     expect(readdirSync(tmp.dir)).toEqual([]);

@@ -58,13 +58,13 @@ function fillDisk(fd: number): void {
 /** Each mode: its options (small batches so a worker takes over early) and whether it ends threaded. */
 const modes: [string, () => LogStreamOptions, boolean][] = [
   ['on the calling thread', () => ({ worker: false }), false],
-  ['handed over to a worker thread', () => ({ worker: sealWorkerScript(), threadAfter: 5, batchChars: 600 }), true],
+  ['handed over to a worker thread', () => ({ worker: sealWorkerScript(), threadAfter: 5, batchBytes: 600 }), true],
 ];
 
 describe.each(modes)('openLogStream %s', (_mode, optionsOf, threaded) => {
   it('writes exactly the bytes createLogFile writes, whatever the batch and chunk sizes', async () => {
     const facts = sampleFacts(600);
-    for (const sizes of [{}, { batchChars: 100, chunkBytes: 1000, threadAfter: 40 }, { batchChars: 1, chunkBytes: 64, threadAfter: 0 }]) {
+    for (const sizes of [{}, { batchBytes: 100, chunkBytes: 1000, threadAfter: 40 }, { batchBytes: 1, chunkBytes: 64, threadAfter: 0 }]) {
       const path = tmp.file('run.jsonl');
       const log = await write(path, facts, { ...optionsOf(), ...sizes });
       expect(log.threaded).toBe(threaded);
@@ -181,14 +181,17 @@ describe('openLogStream with a worker thread', () => {
     const dying = fixture(
       'dying.js',
       [
-        "import { parentPort, workerData } from 'node:worker_threads';",
-        "import { READY } from './sealProtocol.js';",
-        "parentPort.on('message', (m) => { if (typeof m === 'string') process.exit(3); });",
-        'Atomics.store(new Int32Array(workerData.state), READY, 1);',
+        "import { workerData } from 'node:worker_threads';",
+        "import { POSTED, READY } from './sealProtocol.js';",
+        'const state = new Int32Array(workerData.state);',
+        'Atomics.store(state, READY, 1);',
+        // The first request is the start of the chain: die at the first batch of records.
+        'while (Atomics.load(state, POSTED) < 2) Atomics.wait(state, POSTED, Atomics.load(state, POSTED), 100);',
+        'process.exit(3);',
       ].join('\n'),
     );
     const path = tmp.file('run.jsonl', 'old\n');
-    const log = await write(path, sampleFacts(200), { worker: dying, threadAfter: 0, batchChars: 500 });
+    const log = await write(path, sampleFacts(200), { worker: dying, threadAfter: 0, batchBytes: 4000 });
     expect(log.threaded).toBe(true);
     await expect(log.commit()).rejects.toThrow('the log writer thread exited (code 3) before finishing the log');
     await log.abort();
@@ -199,7 +202,7 @@ describe('openLogStream with a worker thread', () => {
   it('writes the whole log on the calling thread when the worker cannot start', async () => {
     const broken = fixture('broken.js', "throw new Error('the writer cannot start');\n");
     const path = tmp.file('run.jsonl');
-    const log = await openLogStream(path, { worker: broken, threadAfter: 0, batchChars: 500 });
+    const log = await openLogStream(path, { worker: broken, threadAfter: 0, batchBytes: 500 });
     for (const f of sampleFacts(100)) {
       log.append(f);
       await pause();
@@ -211,7 +214,7 @@ describe('openLogStream with a worker thread', () => {
 
   it('writes the whole log on the calling thread when the worker cannot even be created', async () => {
     const path = tmp.file('run.jsonl');
-    const log = await write(path, sampleFacts(100), { worker: new URL('https://parley.invalid/sealThread.js'), threadAfter: 0, batchChars: 500 });
+    const log = await write(path, sampleFacts(100), { worker: new URL('https://parley.invalid/sealThread.js'), threadAfter: 0, batchBytes: 500 });
     expect(log.threaded).toBe(false);
     await log.commit();
     expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(100)));
@@ -219,7 +222,7 @@ describe('openLogStream with a worker thread', () => {
 
   it('never starts a worker for a short log', async () => {
     const path = tmp.file('run.jsonl');
-    const log = await write(path, sampleFacts(50), { worker: sealWorkerScript(), threadAfter: 1000, batchChars: 1 });
+    const log = await write(path, sampleFacts(50), { worker: sealWorkerScript(), threadAfter: 1000, batchBytes: 1 });
     expect(log.threaded).toBe(false);
     await log.commit();
     expect(readFileSync(path, 'utf8')).toBe(logText(sampleFacts(50)));
