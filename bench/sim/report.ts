@@ -32,6 +32,7 @@ export function renderSimulator(r: SimulatorResults | null): string[] {
     `  with log / no log = ${ratio(r.writeTimeRatio)} the time (by CPU ${ratio(r.cpuWriteTimeRatio)})   simulation / replay = ${ratio(r.simToReplay)} the rate (by CPU ${ratio(r.cpuSimToReplay)})`,
     `  Every run recorded the same ${int(r.events)} events; every written log ended in hash ${r.logHash.slice(0, 16)}…`,
     `  The log was hashed and written ${r.writeThreaded ? 'on a worker thread once it started' : 'on the simulator’s thread'}; CPU time counts every thread.`,
+    `  Heap set up as the parley executable sets it (src/cli/heapTuning.ts): ${r.heapFlags}.`,
     `  Mix: ${Object.entries(r.mix).slice(0, 10).map(([k, s]) => `${k} ${(100 * s).toFixed(1)}%`).join(', ')}, … (${Object.keys(r.mix).length} types)`,
     `  Target ≥ ${int(t.simEventsPerSec)} ev/s without writing: ${flag(r.pass.sim)} (${ratio(r.noWrite.eventsPerSec / t.simEventsPerSec)} of target);` +
       ` writing at most ${t.writeTimeRatioAtMost}× the time: ${flag(r.pass.write)} (${ratio(r.writeTimeRatio)})`,

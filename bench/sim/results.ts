@@ -4,6 +4,7 @@
  * median CPU time; ratios compare medians of runs interleaved round by round.
  */
 import { round, variant } from '../lib/results.js';
+import { HEAP_FLAGS } from '../../src/cli/heapTuning.js';
 import type { SimulatorResult } from './suite.js';
 
 /** The issue's targets: the simulator alone, and what writing the log may cost on top. */
@@ -32,6 +33,8 @@ export function simulatorResults(r: SimulatorResult) {
     logHash: r.logHash,
     /** Whether the timed writes handed hashing and writing to a worker thread. */
     writeThreaded: r.writeThreaded,
+    /** The V8 flags the suite's process set, as the `parley` executable sets them. */
+    heapFlags: HEAP_FLAGS,
     mix: r.mix,
     noWrite,
     write,

@@ -191,6 +191,7 @@ describe('openLogStream with a worker thread', () => {
       ].join('\n'),
     );
     const path = tmp.file('run.jsonl', 'old\n');
+    // Batches large enough to fit the ring's 16 slots: appending never waits for a worker that is gone.
     const log = await write(path, sampleFacts(200), { worker: dying, threadAfter: 0, batchBytes: 4000 });
     expect(log.threaded).toBe(true);
     await expect(log.commit()).rejects.toThrow('the log writer thread exited (code 3) before finishing the log');
