@@ -164,12 +164,18 @@ export class SealThread {
     return this.posted % SLOTS;
   }
 
-  /** Makes `slot` (holding `length` bytes, or `VIA_PORT`) the next request and wakes the worker. */
+  /**
+   * Makes `slot` (holding `length` bytes, or `VIA_PORT`) the next request. The worker is
+   * woken only once half the ring waits for it (or for a request on the port): waking a
+   * sleeping thread is a system call and, on a VM, an interrupt to the other core, and the
+   * worker serves every slot it finds once awake. It can never sleep through a full ring:
+   * it sleeps only with nothing to do, and a ring filling up crosses the half on the way.
+   */
   private publish(slot: number, length: number): void {
     Atomics.store(this.state, LENGTHS + slot, length);
     this.posted++;
     Atomics.store(this.state, POSTED, this.posted);
-    Atomics.notify(this.state, POSTED);
+    if (length === VIA_PORT || this.posted - Atomics.load(this.state, DONE) >= SLOTS / 2) Atomics.notify(this.state, POSTED);
   }
 
   private died(e: Error): void {
