@@ -191,7 +191,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
         return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[message] track ${d.track} is not open in this cell`);
-      if ((parseInstant(d.ackBy) as number) < (parseInstant(cmd.at) as number)) {
+      if (isLater(cmd.at, d.ackBy)) {
         return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
       }
       if (d.incidentId !== undefined && !s.incidents.get(d.incidentId)) {
@@ -239,7 +239,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
     case 'MarkAckOverdue': {
       const m = s.messages.get(cmd.data.messageId);
       if (!m) return fail('UNKNOWN_MESSAGE', `[message] ${cmd.data.messageId} was never sent`);
-      if ((parseInstant(cmd.at) as number) < (parseInstant(m.ackBy) as number)) {
+      if (isLater(m.ackBy, cmd.at)) {
         return fail('DEADLINE_NOT_REACHED', `[message] ${m.id} is due at ${m.ackBy}`);
       }
       return undefined;
@@ -289,7 +289,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (d.messageId !== undefined && !s.messages.get(d.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
       }
-      if ((parseInstant(d.respondBy) as number) < (parseInstant(cmd.at) as number)) {
+      if (isLater(cmd.at, d.respondBy)) {
         return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[dispute] track ${d.track} is not open in this cell`);
@@ -315,7 +315,7 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       const d = s.disputes.get(cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
       if (d.closedAt !== undefined) return fail('INVALID_TRANSITION', `[dispute] ${d.id} is closed`);
-      if ((parseInstant(cmd.at) as number) < (parseInstant(d.respondBy) as number)) {
+      if (isLater(d.respondBy, cmd.at)) {
         return fail('DEADLINE_NOT_REACHED', `[dispute] ${d.id} is due at ${d.respondBy}`);
       }
       if (cmd.type === 'MarkDisputeOverdue' && cmd.data.stage !== d.machine.value) {
@@ -350,7 +350,7 @@ function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState)
   if (cmd.actor !== 'sim') return fail('NOT_ALLOWED', `[log] only the simulator (sim) starts a log, not "${cmd.actor}"`);
   const d = cmd.data;
   if (d.start !== cmd.at) return fail('INVALID_DATA', `[log] start ${d.start} differs from the event time ${cmd.at}`);
-  if ((parseInstant(d.end) as number) < (parseInstant(d.start) as number)) {
+  if (isLater(d.start, d.end)) {
     return fail('INVALID_DATA', `[log] end ${d.end} is before start ${d.start}`);
   }
   const parties = Object.keys(d.parties);

@@ -15,7 +15,7 @@ import { DomainError } from '../core/errors.js';
 import { isId, own } from '../core/ids.js';
 import { Replayer } from '../core/replay.js';
 import type { DisputeView, IncidentView, ParleyState } from '../core/state.js';
-import { formatInstant, parseInstant } from '../core/time.js';
+import { formatInstant, isLater, parseInstant } from '../core/time.js';
 import { Agenda } from './agenda.js';
 import { InstantFormatter } from './instants.js';
 import { perceive } from './fog.js';
@@ -557,7 +557,7 @@ class Simulation {
     const w = this.warnings.get(i.id);
     const m = w === undefined ? undefined : this.state.messages.get(w);
     const acked = m?.acknowledgedAt;
-    return m !== undefined && m.to === party && acked !== undefined && (parseInstant(acked) as number) <= (parseInstant(i.at) as number);
+    return m !== undefined && m.to === party && acked !== undefined && !isLater(acked, i.at);
   }
 
   private clarify(i: IncidentView, party: string, actor: string, messageId: string | undefined, cause?: number): void {
