@@ -16,6 +16,7 @@ import { PARLEY_VERSION } from '../version.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT } from './errors.js';
 import { progressBar } from './progress.js';
+import { checkOutputPath } from './outputPath.js';
 import { integerOption, readScenario } from './scenarioInput.js';
 import { simulateToFile } from './simulateToFile.js';
 
@@ -42,6 +43,8 @@ export const registerRun: RegisterCommand = (program, ctx) => {
     .action(async (file: string, options: RunOptions) => {
       const seed = integerOption('--seed', options.seed, 0xffffffff);
       const maxEvents = integerOption('--max-events', options.maxEvents);
+      const outPath = options.out === false ? undefined : (options.out ?? `${basename(file, extname(file))}.jsonl`);
+      if (outPath !== undefined) await checkOutputPath(ctx, '--out', outPath, [file]);
       const { scenario, hash } = await readScenario(ctx, file);
       const plan = compileScenario(scenario, {
         hash,
@@ -49,7 +52,6 @@ export const registerRun: RegisterCommand = (program, ctx) => {
         ...(seed === undefined ? {} : { seed }),
         ...(maxEvents === undefined ? {} : { maxEvents }),
       });
-      const outPath = options.out === false ? undefined : (options.out ?? `${basename(file, extname(file))}.jsonl`);
       const bar = options.quiet || options.json ? undefined : progressBar(ctx.io, 'simulating', plan.endMs - plan.startMs);
       const onEvent = bar
         ? (e: Recorded): void => {
