@@ -1,7 +1,7 @@
 /**
- * Parley's public library API: the curated surface for researchers scripting runs, for
- * tools reading logs, and for property testers (arbitraries and invariants). Everything
- * else under src/ is internal.
+ * Parley's public library API: the curated surface for researchers scripting runs and for
+ * tools reading logs. Property testers import `parley/testing`. Everything else under src/
+ * is internal.
  */
 
 // --- the event catalogue and its envelope ---------------------------------------------
@@ -93,10 +93,7 @@ export { checkExpectations } from './report/expectations.js';
 export { formatSummary } from './report/summary.js';
 export { formatState } from './report/stateText.js';
 
-// --- property testing -----------------------------------------------------------------
-export { eventStreamArbitrary, seededChooser, streamWithCutArbitrary } from './testing/arbitraries.js';
-export type { EventStreamConstraints } from './testing/arbitraries.js';
-export { StreamGenerator, factsOf, generateStream } from './testing/streamGenerator.js';
-export type { Chooser, StreamOptions } from './testing/streamGenerator.js';
+// Property testing lives in its own entry point, `parley/testing` (src/testing/index.ts),
+// so that importing `parley` does not load fast-check.
 
 export { PARLEY_VERSION } from './version.js';

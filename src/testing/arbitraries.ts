@@ -1,47 +1,117 @@
 /**
- * fast-check arbitraries for property tests, exported as part of Parley's library surface.
- * A generated stream is valid by construction (see streamGenerator.ts) and shrinks towards
- * shorter streams with simpler choices.
+ * fast-check arbitraries of whole event streams. A stream is what a decider accepted, command
+ * by command (see streamGenerator.ts): valid by construction with Parley's own `decide`.
+ *
+ * Each attempted command is drawn from its own short list of small integers (which procedure,
+ * which party, which message …). fast-check shrinks a failing stream by dropping steps and
+ * pulling each step's choices towards 0, so a counterexample shrinks to the few commands that
+ * matter rather than to a shorter prefix of the same noise.
  */
 import fc from 'fast-check';
-import type { Recorded } from '../core/catalogue.js';
-import type { StreamOptions } from './streamGenerator.js';
-import { generateStream } from './streamGenerator.js';
+import type { Recorded, Track } from '../core/catalogue.js';
+import type { Chooser, Decider, Procedure, StreamOptions } from './streamGenerator.js';
+import { StreamGenerator } from './streamGenerator.js';
 
-/** Constraints of `eventStreamArbitrary`, in the style of fast-check's own `*Constraints`. */
-export interface EventStreamConstraints extends Partial<Omit<StreamOptions, 'steps'>> {
-  /** Most commands attempted per stream (default 120). */
+/** Constraints of {@link eventStreamArbitrary}, in the style of fast-check's own `*Constraints`. */
+export interface EventStreamConstraints {
+  /** Fewest commands attempted per stream (default 0). */
+  readonly minSteps?: number;
+  /** Most commands attempted per stream (default 120; refused commands add no event). */
   readonly maxSteps?: number;
+  /** Party ids (default: `alpha, bravo` or `alpha, bravo, charlie`, drawn per stream). */
+  readonly parties?: readonly string[];
+  /** The cell's tracks (default all four). */
+  readonly tracks?: readonly Track[];
+  /** Whether the run has a cell (default: drawn per stream). */
+  readonly mechanism?: boolean;
+  /** Whether repeated-interaction rounds are played (default: drawn per stream). */
+  readonly game?: boolean;
+  /** Which procedures to exercise (default all; `game` also follows the `game` constraint). */
+  readonly procedures?: readonly Procedure[];
+  /** Whether the stream ends with `SimulationEnded` (default: drawn per stream). */
+  readonly end?: boolean;
+  readonly start?: string;
+  /** The decider that accepts or refuses each command (default Parley's `decide`). */
+  readonly decide?: Decider;
+}
+
+/** Choices one attempted command may draw; further draws get 0. */
+const CHOICES_PER_STEP = 8;
+
+/** A chooser reading one step's choices; `int(n)` past the end returns 0. */
+class StepChooser implements Chooser {
+  private step: readonly number[] = [];
+  private next = 0;
+
+  use(step: readonly number[]): void {
+    this.step = step;
+    this.next = 0;
+  }
+
+  int(n: number): number {
+    const x = this.step[this.next++] ?? 0;
+    return x % n;
+  }
+}
+
+const option = <T>(fixed: T | undefined, drawn: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fixed === undefined ? drawn : fc.constant(fixed);
+
+/**
+ * Valid event streams: a `LogStarted`, the cell set up (when the run has one), then the
+ * commands the decider accepted, in order.
+ * @example
+ * import fc from 'fast-check';
+ * import { checkEveryPrefix, eventStreamArbitrary } from 'parley/testing';
+ *
+ * fc.assert(
+ *   fc.property(eventStreamArbitrary({ procedures: ['messages', 'disputes'], maxSteps: 60 }), (events) => {
+ *     return checkEveryPrefix(events).ok;
+ *   }),
+ * );
+ */
+export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): fc.Arbitrary<Recorded[]> {
+  // Unbiased: fast-check's usual bias towards small values would favour the first menu entries.
+  const step = fc.array(fc.noBias(fc.nat({ max: 0xffff })), { minLength: CHOICES_PER_STEP, maxLength: CHOICES_PER_STEP });
+  // The mechanism and game flags shrink towards the simplest setting: a cell, no game.
+  return fc
+    .record({
+      // Lengths spread over the whole range (no bias, size 'max'), not fast-check's small default.
+      steps: fc.noBias(fc.array(step, { minLength: constraints.minSteps ?? 0, maxLength: constraints.maxSteps ?? 120, size: 'max' })),
+      mechanism: option(constraints.mechanism, fc.boolean().map((off) => !off)),
+      game: option(constraints.game, fc.boolean()),
+      end: option(constraints.end, fc.boolean()),
+      parties: option(constraints.parties, fc.constantFrom(['alpha', 'bravo'], ['alpha', 'bravo', 'charlie'])),
+    })
+    .map(({ steps, mechanism, game, end, parties }) => {
+      const chooser = new StepChooser();
+      const options: StreamOptions = {
+        steps: steps.length,
+        mechanism,
+        game,
+        parties,
+        ...(constraints.tracks ? { tracks: constraints.tracks } : {}),
+        ...(constraints.procedures ? { procedures: constraints.procedures } : {}),
+        ...(constraints.start ? { start: constraints.start } : {}),
+        ...(constraints.decide ? { decide: constraints.decide } : {}),
+      };
+      const g = new StreamGenerator(chooser, options);
+      // Each attempted command reads its own step: dropping one leaves the others' choices alone.
+      for (const s of steps) {
+        if (g.broken) break;
+        chooser.use(s);
+        g.next();
+      }
+      if (end) g.end();
+      return [...g.log];
+    });
 }
 
 /**
- * Valid event streams: a `LogStarted`, the cell set up, then random accepted commands.
- * @example fc.assert(fc.property(eventStreamArbitrary(), (events) => checkInvariants(replay(events)).length === 0));
+ * A deterministic chooser (mulberry32) for streams outside fast-check, e.g. benchmarks.
+ * @example const events = generateStream(seededChooser(42), { steps: 500 });
  */
-export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): fc.Arbitrary<Recorded[]> {
-  const maxSteps = constraints.maxSteps ?? 120;
-  return fc
-    .record({
-      seed: fc.integer({ min: 0, max: 0x7fffffff }),
-      steps: fc.integer({ min: 0, max: maxSteps }),
-      mechanism: constraints.mechanism === undefined ? fc.boolean() : fc.constant(constraints.mechanism),
-      game: constraints.game === undefined ? fc.boolean() : fc.constant(constraints.game),
-      parties: fc.constantFrom(['alpha', 'bravo'], ['alpha', 'bravo', 'charlie']),
-    })
-    .map(({ seed, steps, mechanism, game, parties }) =>
-      // The seed drives the choices; fast-check shrinks `steps` towards the shortest failing prefix.
-      generateStream(seededChooser(seed), {
-        steps,
-        mechanism,
-        game,
-        parties: constraints.parties ?? parties,
-        ...(constraints.start ? { start: constraints.start } : {}),
-      }),
-    );
-}
-
-/** A deterministic chooser (mulberry32) for streams outside fast-check, e.g. benchmarks. */
-export function seededChooser(seed: number): { int(n: number): number } {
+export function seededChooser(seed: number): Chooser {
   let a = seed >>> 0;
   return {
     int(n: number): number {
@@ -55,9 +125,10 @@ export function seededChooser(seed: number): { int(n: number): number } {
   };
 }
 
-/** A stream together with a cut point inside it, for prefix and snapshot properties. */
+/**
+ * A stream together with a cut point inside it, for prefix and snapshot properties.
+ * @example fc.property(streamWithCutArbitrary(), ({ events, cut }) => { … replay(events, { untilSeq: cut }) … })
+ */
 export function streamWithCutArbitrary(constraints: EventStreamConstraints = {}): fc.Arbitrary<{ events: Recorded[]; cut: number }> {
-  return eventStreamArbitrary(constraints).chain((events) =>
-    fc.nat({ max: events.length }).map((cut) => ({ events, cut })),
-  );
+  return eventStreamArbitrary(constraints).chain((events) => fc.nat({ max: events.length }).map((cut) => ({ events, cut })));
 }

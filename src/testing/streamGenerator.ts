@@ -1,35 +1,62 @@
 /**
- * Generates valid event streams by playing random commands through `decide`: every event in
- * the output was accepted by the rules and folded by `evolve`, so the streams are valid by
- * construction, whatever the choices. Choices come from a `Chooser`, which fast-check drives
- * in property tests (so failures shrink) and a seeded PRNG drives in benchmarks.
+ * Generates event streams by playing random commands through a decider (`decide` unless told
+ * otherwise): every event in the output was accepted by the decider and folded by the real
+ * fold, so with Parley's own `decide` the streams are valid by construction, whatever the
+ * choices. Choices come from a `Chooser`, which fast-check drives in property tests (so
+ * failures shrink) and a seeded PRNG drives in benchmarks.
+ *
+ * With a decider that accepts something the machines forbid (a deliberately broken variant,
+ * say), the offending event ends the stream: it is kept as the last event, so a check of the
+ * stream finds it, and nothing more is generated (the fold cannot go past it).
  */
 import type { Fact, Move, Recorded, Track } from '../core/catalogue.js';
 import { TRACKS } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
-import { command } from '../core/commands.js';
 import { decide } from '../core/decide.js';
-import { DomainError } from '../core/errors.js';
+import { DomainError, ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
-import { DEFAULT_LADDER } from '../machines/ladder.js';
+import type { Deadlines } from './build.js';
+import { DEFAULT_DEADLINES, SUPERVISOR, make, raiseDispute, sendMessage, startLog } from './build.js';
 
 /** Source of choices: `int(n)` returns an integer in `[0, n)`. */
 export interface Chooser {
   int(n: number): number;
 }
 
-/** Options of `generateStream`. */
+/** A decider: Parley's `decide`, or a variant of it under test. */
+export type Decider = (command: Command, state: ParleyState) => readonly Fact[] | DomainError;
+
+/**
+ * The procedures a generated stream may exercise.
+ * @example eventStreamArbitrary({ procedures: PROCEDURES.filter((p) => p !== 'game') })
+ */
+export const PROCEDURES = ['incidents', 'messages', 'disputes', 'meetings', 'cell', 'game'] as const;
+/** One procedure of the mechanism (see {@link PROCEDURES}). */
+export type Procedure = (typeof PROCEDURES)[number];
+
+/** Options of `generateStream` and `StreamGenerator`. */
 export interface StreamOptions {
   /** How many commands to attempt (refused ones are skipped). */
   readonly steps: number;
+  /** Party ids (default `alpha`, `bravo`); the supervisor is `us`. */
   readonly parties?: readonly string[];
-  /** Whether the run has a cell; without one, only incidents and steps happen. */
+  /** The cell's tracks (default all four). */
+  readonly tracks?: readonly Track[];
+  /** Whether the run has a cell; without one, only incidents and rounds happen. */
   readonly mechanism?: boolean;
-  /** Include repeated-interaction rounds. */
+  /** Include repeated-interaction rounds (same as listing `game` in `procedures`). */
   readonly game?: boolean;
+  /** Which procedures to exercise (default all but `game`, which `game` switches on). */
+  readonly procedures?: readonly Procedure[];
+  /** End the stream with `SimulationEnded`. */
+  readonly end?: boolean;
   readonly start?: string;
+  /** The mechanism's deadlines (default a day to acknowledge, a week to respond). */
+  readonly deadlines?: Deadlines;
+  /** The decider commands go through (default Parley's `decide`). */
+  readonly decide?: Decider;
 }
 
 const KINDS: ReadonlyArray<readonly [string, string, number]> = [
@@ -39,22 +66,51 @@ const KINDS: ReadonlyArray<readonly [string, string, number]> = [
   ['aid', '07', 7],
 ];
 
-/** A stream generator over one run; `next()` attempts one command. */
+const QUARTER_HOUR = 15 * 60_000;
+
+/** Most recent ids of each kind that commands pick from (older ones are left alone). */
+const RECENT = { incidents: 8, messages: 12, disputes: 12, openDisputes: 3 } as const;
+
+type MenuEntry = readonly [Procedure, (at: string) => Command | undefined];
+
+/**
+ * A stream generator over one run; `next()` attempts one command.
+ * @example
+ * const g = new StreamGenerator(seededChooser(7), { steps: 0, procedures: ['messages'] });
+ * while (g.log.length < 1000) g.next();
+ */
 export class StreamGenerator {
   private readonly replayer = new Replayer();
   private readonly events: Recorded[] = [];
   private readonly parties: readonly string[];
+  private readonly tracks: readonly Track[];
+  private readonly deadlines: Deadlines;
+  private readonly decider: Decider;
+  private readonly menu: readonly MenuEntry[];
+  private readonly recent = { incidents: [] as string[], messages: [] as string[], disputes: [] as string[] };
   private now: number;
   private counter = 0;
+  /** Commands the decider refused so far. */
   refused = 0;
+  /** Set once the decider accepted a fact the fold refuses: the stream ends there. */
+  broken = false;
 
   constructor(
     private readonly choose: Chooser,
     private readonly options: StreamOptions,
   ) {
     this.parties = options.parties ?? ['alpha', 'bravo'];
+    this.tracks = options.tracks ?? TRACKS;
+    this.deadlines = options.deadlines ?? DEFAULT_DEADLINES;
+    this.decider = options.decide ?? decide;
     this.now = parseInstant(options.start ?? '2026-01-06T00:00:00Z') as number;
-    this.bootstrap();
+    const mechanism = options.mechanism ?? true;
+    const wanted = new Set<Procedure>(options.procedures ?? PROCEDURES.filter((p) => p !== 'game'));
+    if (options.game) wanted.add('game');
+    // Without a cell, only incidents and rounds can happen: the rest would only be refused.
+    if (!mechanism) for (const p of ['messages', 'disputes', 'meetings', 'cell'] as const) wanted.delete(p);
+    this.menu = this.entries().filter(([p]) => wanted.has(p));
+    this.bootstrap(mechanism, wanted.has('game'));
   }
 
   /** The events generated so far (the array grows; do not modify it). */
@@ -62,44 +118,37 @@ export class StreamGenerator {
     return this.events;
   }
 
-  /** The state after the last event (live view; do not modify). */
+  /** The state after the last event (live view; do not modify; unreliable once `broken`). */
   get state(): ParleyState {
     return this.replayer.peek();
   }
 
   /** Attempts one random command; returns the events it produced (none if refused). */
   next(): readonly Recorded[] {
-    this.now += this.choose.int(4) * 15 * 60_000;
-    const cmd = this.pickCommand();
+    if (this.broken || this.menu.length === 0) return [];
+    // The procedure first: shrinking a step's choices towards 0 simplifies the command itself.
+    const [, build] = this.pick(this.menu) as MenuEntry;
+    this.now += this.choose.int(4) * QUARTER_HOUR;
+    const cmd = build(formatInstant(this.now));
     return cmd ? this.submit(cmd) : [];
   }
 
-  private bootstrap(): void {
+  /** Ends the run with `SimulationEnded` (what the simulator writes last). */
+  end(): readonly Recorded[] {
+    return this.broken ? [] : this.submit(make('EndSimulation', 'sim', formatInstant(this.now), { reason: 'stopped' }));
+  }
+
+  private bootstrap(mechanism: boolean, game: boolean): void {
     const at = formatInstant(this.now);
-    const mechanism = this.options.mechanism ?? true;
-    this.submit(
-      command('StartLog', { actor: 'sim', at }, {
-        scenario: { name: 'generated', hash: '0'.repeat(64) },
-        seed: 0,
-        parley: 'test',
-        start: at,
-        end: formatInstant(this.now + 365 * 86_400_000),
-        parties: Object.fromEntries(this.parties.map((p) => [p, { name: p }])),
-        supervisor: { id: 'us', name: 'Supervisor' },
-        mechanism,
-        tracks: [...TRACKS],
-        ladder: DEFAULT_LADDER,
-        ...(this.options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),
-      }),
-    );
+    this.submit(startLog({ parties: this.parties, tracks: this.tracks, mechanism, game, start: at, deadlines: this.deadlines }));
     if (!mechanism) return;
-    this.submit(command('ProposeCell', { actor: 'us', at }, { tracks: [...TRACKS] }));
-    this.submit(command('EstablishCell', { actor: 'us', at }, {}));
-    this.submit(command('ActivateCell', { actor: 'cell', at }, {}));
+    this.submit(make('ProposeCell', SUPERVISOR, at, { tracks: [...this.tracks] }));
+    this.submit(make('EstablishCell', SUPERVISOR, at, {}));
+    this.submit(make('ActivateCell', 'cell', at, {}));
   }
 
   private submit(cmd: Command): readonly Recorded[] {
-    const result = decide(cmd, this.replayer.peek());
+    const result = this.decider(cmd, this.replayer.peek());
     if (result instanceof DomainError) {
       this.refused += 1;
       return [];
@@ -107,15 +156,37 @@ export class StreamGenerator {
     const out: Recorded[] = [];
     for (const f of result) {
       const e = { ...f, seq: this.replayer.seq + 1 } as Recorded;
-      this.replayer.push(e);
       this.events.push(e);
       out.push(e);
+      try {
+        this.replayer.push(e);
+      } catch (error) {
+        if (!(error instanceof ReplayError)) throw error;
+        this.broken = true;
+        break;
+      }
+      this.remember(e);
     }
     return out;
   }
 
+  /** Keeps the ids commands pick from, so a step costs the same however long the stream. */
+  private remember(e: Recorded): void {
+    const add = (list: string[], id: string, keep: number): void => {
+      list.push(id);
+      if (list.length > keep * 4) list.splice(0, list.length - keep);
+    };
+    if (e.type === 'IncidentOccurred') add(this.recent.incidents, e.data.incidentId, RECENT.incidents);
+    else if (e.type === 'MessageSent') add(this.recent.messages, e.data.messageId, RECENT.messages);
+    else if (e.type === 'DisputeRaised') add(this.recent.disputes, e.data.disputeId, RECENT.disputes);
+  }
+
   private pick<T>(items: readonly T[]): T | undefined {
     return items.length === 0 ? undefined : items[this.choose.int(items.length)];
+  }
+
+  private pickRecent(list: readonly string[], keep: number): string | undefined {
+    return this.pick(list.slice(-keep));
   }
 
   private id(prefix: string): string {
@@ -123,106 +194,224 @@ export class StreamGenerator {
     return `${prefix}-${this.counter}`;
   }
 
-  private other(p: string): string {
-    const rest = this.parties.filter((q) => q !== p);
-    return this.pick(rest) as string;
+  private party(): string {
+    return this.pick(this.parties) as string;
   }
 
-  private pickCommand(): Command | undefined {
-    const s = this.replayer.peek();
-    const at = formatInstant(this.now);
-    const party = this.pick(this.parties) as string;
-    const track = this.pick(TRACKS) as Track;
-    const incident = this.pick([...s.incidents.keys()].slice(-8));
-    const message = this.pick([...s.messages.keys()].slice(-12));
-    // Mostly open disputes, so that long paths (mediation, ruling, acceptance) get walked.
-    const openDisputes = [...s.disputes.values()].filter((x) => x.closedAt === undefined).slice(-6).map((x) => x.id);
-    const dispute = this.pick(this.choose.int(5) === 0 ? [...s.disputes.keys()].slice(-6) : openDisputes);
-    const m = message === undefined ? undefined : s.messages.get(message);
-    const d = dispute === undefined ? undefined : s.disputes.get(dispute);
-    const inDispute = d ? (this.pick([d.by, d.against]) as string) : party;
-    const menu: Array<() => Command | undefined> = [
-      () => {
+  private other(p: string): string {
+    return this.pick(this.parties.filter((q) => q !== p)) as string;
+  }
+
+  private get s(): ParleyState {
+    return this.replayer.peek();
+  }
+
+  private incident() {
+    const id = this.pickRecent(this.recent.incidents, RECENT.incidents);
+    return id === undefined ? undefined : this.s.incidents.get(id);
+  }
+
+  private message() {
+    const id = this.pickRecent(this.recent.messages, RECENT.messages);
+    return id === undefined ? undefined : this.s.messages.get(id);
+  }
+
+  /** Mostly an open dispute, so that long paths (mediation, ruling, acceptance) get walked. */
+  private dispute() {
+    const recent = this.recent.disputes.slice(-RECENT.disputes);
+    const open = recent.filter((id) => this.s.disputes.get(id)?.closedAt === undefined).slice(-RECENT.openDisputes);
+    const id = this.pick(this.choose.int(5) === 0 ? recent : open);
+    return id === undefined ? undefined : this.s.disputes.get(id);
+  }
+
+  private later(at: string, deadline: string): string {
+    // Half the time wait for the deadline; the other half try early (which the rules refuse).
+    if (this.choose.int(2) === 0) this.now = Math.max(this.now, parseInstant(deadline) as number);
+    return this.choose.int(2) === 0 ? formatInstant(this.now) : at;
+  }
+
+  private entries(): MenuEntry[] {
+    const inDispute = (d: { by: string; against: string }) => this.pick([d.by, d.against]) as string;
+    return [
+      ['incidents', (at) => {
+        const by = this.party();
         const [kind, cameo, weight] = this.pick(KINDS) as (typeof KINDS)[number];
         const severity = (1 + this.choose.int(10)) / 10;
-        const data = { incidentId: this.id('inc'), kind, against: this.other(party), cameo, weight, severity };
-        return command('RecordIncident', { actor: party, at }, data);
-      },
-      () => {
-        if (!incident) return undefined;
-        const i = s.incidents.get(incident);
+        return make('RecordIncident', by, at, { incidentId: this.id('inc'), kind, against: this.other(by), cameo, weight, severity });
+      }],
+      ['incidents', (at) => {
+        const i = this.incident();
         if (!i) return undefined;
         const attributedTo = this.choose.int(3) === 0 ? this.other(i.by) : i.by;
-        return command('ObserveIncident', { actor: i.against, at }, { incidentId: incident, attributedTo, severity: i.severity });
-      },
-      () => {
-        if (!incident) return undefined;
-        const i = s.incidents.get(incident);
+        return make('ObserveIncident', i.against, at, { incidentId: i.id, attributedTo, severity: i.severity });
+      }],
+      ['incidents', (at) => {
+        const i = this.incident();
         const seen = i?.observations[i.against];
         if (!i || !seen) return undefined;
-        if (this.choose.int(2) === 0) {
-          return command('ClarifyIncident', { actor: 'cell', at }, { incidentId: incident, party: i.against, attributedTo: i.by });
-        }
-        const data = { incidentId: this.id('inc'), kind: 'airstrike', against: seen.attributedTo, cameo: '195', weight: -10, severity: 0.5, retaliationFor: incident };
-        return seen.attributedTo === i.against ? undefined : command('RecordIncident', { actor: i.against, at }, data);
-      },
-      () => {
-        const ackBy = formatInstant(this.now + (1 + this.choose.int(24)) * 3_600_000);
-        const data = { messageId: this.id('msg'), to: this.other(party), track, kind: 'notification' as const, ackBy };
-        return command('SendMessage', { actor: party, at }, data);
-      },
-      () => (m ? command(this.choose.int(8) === 0 ? 'LoseMessage' : 'DeliverMessage', { actor: 'cell', at }, { messageId: m.id }) : undefined),
-      () => (m ? command('AcknowledgeMessage', { actor: m.to, at }, { messageId: m.id }) : undefined),
-      () => (m ? command('AnswerMessage', { actor: m.to, at }, { messageId: m.id }) : undefined),
-      () => {
-        if (!m) return undefined;
-        this.now = Math.max(this.now, parseInstant(m.ackBy) as number);
-        return command('MarkAckOverdue', { actor: 'sim', at: formatInstant(this.now) }, { messageId: m.id });
-      },
-      () => (m ? command('ReferMessage', { actor: 'cell', at }, { messageId: m.id }) : undefined),
-      () => {
-        const respondBy = formatInstant(this.now + 7 * 86_400_000);
-        const data = { disputeId: this.id('d'), against: this.other(party), track, respondBy, ...(incident ? { incidentId: incident } : {}) };
-        return command('RaiseDispute', { actor: party, at }, data);
-      },
-      () => (d ? command('AcknowledgeDispute', { actor: d.against, at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('OpenFactFinding', { actor: 'cell', at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('ReportFindings', { actor: 'us', at }, { disputeId: d.id, finding: 'findings', attributedTo: d.against }) : undefined),
-      () => (d && this.choose.int(2) === 0 ? command('ReachSettlement', { actor: 'cell', at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('RequestMediation', { actor: inDispute, at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('Rule', { actor: 'us', at }, { disputeId: d.id, ruling: 'ruling' }) : undefined),
-      () => (d ? command('AcceptRuling', { actor: inDispute, at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('RejectRuling', { actor: inDispute, at }, { disputeId: d.id }) : undefined),
-      () => (d ? command('FailMediation', { actor: 'us', at }, { disputeId: d.id, reason: 'no agreement' }) : undefined),
-      () => (d && this.choose.int(3) === 0 ? command('EscalateDispute', { actor: inDispute, at }, { disputeId: d.id }) : undefined),
-      () => (d && this.choose.int(3) === 0 ? command('WithdrawDispute', { actor: d.by, at }, { disputeId: d.id }) : undefined),
-      () => {
+        if (this.choose.int(2) === 0) return make('ClarifyIncident', 'cell', at, { incidentId: i.id, party: i.against, attributedTo: i.by });
+        // Mostly the victim strikes back at whom it blames; sometimes another party tries to.
+        const by = this.choose.int(4) === 0 ? this.party() : i.against;
+        const data = { incidentId: this.id('inc'), kind: 'airstrike', against: seen.attributedTo, cameo: '195', weight: -10, severity: 0.5, retaliationFor: i.id };
+        return make('RecordIncident', by, at, data);
+      }],
+      ['incidents', (at) => make('TakeDeescalationStep', this.party(), at, { stepId: this.id('step'), kind: 'deescalation', cameo: '087', weight: 9 })],
+      ['messages', (at) => {
+        const from = this.party();
+        const data = { messageId: this.id('msg'), to: this.other(from), track: this.pick(this.tracks) as Track, kind: 'notification' as const };
+        return sendMessage(from, at, data, this.deadlines);
+      }],
+      ['messages', (at) => {
+        const m = this.message();
+        return m ? make(this.choose.int(8) === 0 ? 'LoseMessage' : 'DeliverMessage', 'cell', at, { messageId: m.id }) : undefined;
+      }],
+      ['messages', (at) => {
+        const m = this.message();
+        return m ? make('AcknowledgeMessage', m.to, at, { messageId: m.id }) : undefined;
+      }],
+      ['messages', (at) => {
+        const m = this.message();
+        return m ? make('AnswerMessage', m.to, at, { messageId: m.id }) : undefined;
+      }],
+      ['messages', (at) => {
+        const m = this.message();
+        return m ? make('MarkAckOverdue', 'sim', this.later(at, m.ackBy), { messageId: m.id }) : undefined;
+      }],
+      ['messages', (at) => {
+        const m = this.message();
+        return m ? make('ReferMessage', 'cell', at, { messageId: m.id }) : undefined;
+      }],
+      // Guided steps: the next move a dispute or message in its state usually makes, so long
+      // paths (mediation, ruling, acceptance; acknowledgement, answer) are walked often.
+      ['disputes', (at) => this.advanceDispute(at)],
+      ['disputes', (at) => this.advanceDispute(at)],
+      ['disputes', (at) => this.advanceDispute(at)],
+      ['messages', (at) => this.advanceMessage(at)],
+      ['disputes', (at) => {
+        const by = this.party();
+        const incident = this.pickRecent(this.recent.incidents, RECENT.incidents);
+        const data = { disputeId: this.id('d'), against: this.other(by), track: this.pick(this.tracks) as Track, ...(incident ? { incidentId: incident } : {}) };
+        return raiseDispute(by, at, data, this.deadlines);
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('AcknowledgeDispute', d.against, at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('OpenFactFinding', 'cell', at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('ReportFindings', SUPERVISOR, at, { disputeId: d.id, finding: 'findings', attributedTo: d.against }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d && this.choose.int(2) === 0 ? make('ReachSettlement', 'cell', at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('RequestMediation', inDispute(d), at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('Rule', SUPERVISOR, at, { disputeId: d.id, ruling: 'ruling' }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('AcceptRuling', inDispute(d), at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('RejectRuling', inDispute(d), at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d ? make('FailMediation', SUPERVISOR, at, { disputeId: d.id, reason: 'no agreement' }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d && this.choose.int(3) === 0 ? make('EscalateDispute', inDispute(d), at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d && this.choose.int(3) === 0 ? make('WithdrawDispute', d.by, at, { disputeId: d.id }) : undefined;
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
         if (!d || this.choose.int(3) !== 0) return undefined;
-        this.now = Math.max(this.now, parseInstant(d.respondBy) as number);
-        return command('MarkDisputeOverdue', { actor: 'sim', at: formatInstant(this.now) }, { disputeId: d.id, stage: String(d.machine.value) });
-      },
-      () => (d && this.choose.int(3) === 0 ? command('LapseDispute', { actor: 'sim', at }, { disputeId: d.id }) : undefined),
-      () => command('TakeDeescalationStep', { actor: party, at }, { stepId: this.id('step'), kind: 'deescalation', cameo: '087', weight: 9 }),
-      () => command('SuspendCell', { actor: this.pick([party, 'us']) as string, at }, { reason: 'strike' }),
-      () => command('ResumeCell', { actor: 'us', at }, {}),
-      () => command('RequestExtraordinaryMeeting', { actor: party, at }, { reason: 'incident' }),
-      () => {
+        return make('MarkDisputeOverdue', 'sim', this.later(at, d.respondBy), { disputeId: d.id, stage: String(d.machine.value) });
+      }],
+      ['disputes', (at) => {
+        const d = this.dispute();
+        return d && this.choose.int(3) === 0 ? make('LapseDispute', 'sim', this.later(at, d.respondBy), { disputeId: d.id }) : undefined;
+      }],
+      ['cell', (at) => make('SuspendCell', this.pick([this.party(), SUPERVISOR]) as string, at, { reason: 'strike' })],
+      ['cell', (at) => make('ResumeCell', SUPERVISOR, at, {})],
+      ['cell', (at) => (this.choose.int(32) === 0 ? make('DissolveCell', this.party(), at, { reason: 'walked out' }) : undefined)],
+      ['cell', (at) => make('QuietTrack', 'cell', at, { track: this.pick(this.tracks) as Track })],
+      ['meetings', (at) => make('RequestExtraordinaryMeeting', this.party(), at, { reason: 'incident' })],
+      ['meetings', (at) => {
         const kind = this.choose.int(2) === 0 ? 'regular' : 'extraordinary';
-        return command('OpenMeeting', { actor: 'cell', at }, { meetingId: this.id('mtg'), kind, agenda: { incidents: [], disputes: [] } });
-      },
-      () => {
-        const open = [...s.meetings.values()].find((x) => x.closedAt === undefined);
-        return open ? command('CloseMeeting', { actor: 'cell', at }, { meetingId: open.id }) : undefined;
-      },
-      () => command('QuietTrack', { actor: 'cell', at }, { track }),
+        return make('OpenMeeting', 'cell', at, { meetingId: this.id('mtg'), kind, agenda: { incidents: [], disputes: [] } });
+      }],
+      ['meetings', (at) => {
+        const open = this.s.openMeeting;
+        return open === undefined ? undefined : make('CloseMeeting', 'cell', at, { meetingId: open });
+      }],
+      ['game', (at) => this.round(at)],
+      ['game', (at) => this.round(at)],
+      ['game', (at) => {
+        const rounds = this.s.game?.rounds ?? 0;
+        return rounds === 0 ? undefined : make('ClarifyAccident', 'cell', at, { round: 1 + this.choose.int(rounds), to: this.party() });
+      }],
     ];
-    if (this.options.game) menu.push(() => this.round(at), () => this.round(at));
-    const make = this.pick(menu) as () => Command | undefined;
-    return make();
+  }
+
+  private advanceDispute(at: string): Command | undefined {
+    const d = this.dispute();
+    if (!d) return undefined;
+    const id = { disputeId: d.id };
+    const either = this.pick([d.by, d.against]) as string;
+    switch (d.machine.value) {
+      case 'raised':
+        return make('AcknowledgeDispute', d.against, at, id);
+      case 'acknowledged':
+        return this.choose.int(2) === 0 ? make('OpenFactFinding', 'cell', at, id) : make('RequestMediation', either, at, id);
+      case 'factFinding':
+        return this.choose.int(2) === 0
+          ? make('ReportFindings', SUPERVISOR, at, { ...id, finding: 'findings', attributedTo: d.against })
+          : make('RequestMediation', either, at, id);
+      case 'mediation':
+        return make('Rule', SUPERVISOR, at, { ...id, ruling: 'ruling' });
+      case 'ruling':
+        return this.choose.int(4) === 0 ? make('RejectRuling', either, at, id) : make('AcceptRuling', either, at, id);
+      case 'deadlocked':
+        return make('RequestMediation', either, at, id);
+      default:
+        return undefined;
+    }
+  }
+
+  private advanceMessage(at: string): Command | undefined {
+    const m = this.message();
+    if (!m) return undefined;
+    const id = { messageId: m.id };
+    switch (m.machine.value) {
+      case 'sent':
+        return make(this.choose.int(8) === 0 ? 'LoseMessage' : 'DeliverMessage', 'cell', at, id);
+      case 'delivered':
+        return make('AcknowledgeMessage', m.to, at, id);
+      case 'acknowledged':
+        return make('AnswerMessage', m.to, at, id);
+      case 'overdue':
+        return make('ReferMessage', 'cell', at, id);
+      default:
+        return undefined;
+    }
   }
 
   private round(at: string): Command {
-    const s = this.replayer.peek();
     const intended: Record<string, Move> = {};
     const moves: Record<string, Move> = {};
     const payoffs: Record<string, number> = {};
@@ -233,18 +422,25 @@ export class StreamGenerator {
       moves[p] = flipped ? (want === 'strike' ? 'restrain' : 'strike') : want;
       payoffs[p] = moves[p] === 'restrain' ? 3 : 1;
     }
-    return command('PlayRound', { actor: 'sim', at }, { round: (s.game?.rounds ?? 0) + 1, intended, moves, payoffs });
+    return make('PlayRound', 'sim', at, { round: (this.s.game?.rounds ?? 0) + 1, intended, moves, payoffs });
   }
 }
 
-/** Generates one stream of valid events. */
+/**
+ * Generates one stream: `options.steps` attempted commands, then `SimulationEnded` if asked.
+ * @example const events = generateStream(seededChooser(1), { steps: 200, parties: ['syria', 'israel'] });
+ */
 export function generateStream(choose: Chooser, options: StreamOptions): Recorded[] {
   const g = new StreamGenerator(choose, options);
-  for (let i = 0; i < options.steps; i++) g.next();
+  for (let i = 0; i < options.steps && !g.broken; i++) g.next();
+  if (options.end) g.end();
   return [...g.log];
 }
 
-/** Strips seq/hash: the facts of a stream, e.g. to append them to a log file. */
+/**
+ * Strips seq/hash: the facts of a stream, e.g. to append them to a log file.
+ * @example log.append(factsOf(events));
+ */
 export function factsOf(events: readonly Recorded[]): Fact[] {
   return events.map(({ seq: _seq, hash: _hash, ...f }) => f as Fact);
 }
