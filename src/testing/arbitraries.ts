@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import type { Recorded, Track } from '../core/catalogue.js';
+import { formatEvent } from './checkEveryPrefix.js';
 import type { Chooser, Decider, Procedure, StreamOptions } from './streamGenerator.js';
 import { StreamGenerator } from './streamGenerator.js';
 
@@ -79,7 +80,8 @@ export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): 
       // Lengths spread over the whole range (no bias, size 'max'), not fast-check's small default.
       steps: fc.noBias(fc.array(step, { minLength: constraints.minSteps ?? 0, maxLength: constraints.maxSteps ?? 120, size: 'max' })),
       mechanism: option(constraints.mechanism, fc.boolean().map((off) => !off)),
-      game: option(constraints.game, fc.boolean()),
+      // Listed procedures decide whether rounds are played, unless `game` says so itself.
+      game: option(constraints.game ?? constraints.procedures?.includes('game'), fc.boolean()),
       end: option(constraints.end, fc.boolean()),
       parties: option(constraints.parties, fc.constantFrom(['alpha', 'bravo'], ['alpha', 'bravo', 'charlie'])),
     })
@@ -103,8 +105,17 @@ export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): 
         g.next();
       }
       if (end) g.end();
-      return [...g.log];
+      return readable([...g.log]);
     });
+}
+
+/** The stream with a `fc.toStringMethod`, so that a counterexample prints one event per line. */
+function readable(events: Recorded[]): Recorded[] {
+  Object.defineProperty(events, fc.toStringMethod, {
+    value: () => `[${events.length} events:\n${events.map((e) => `  ${formatEvent(e, 7)}`).join('\n')}\n]`,
+    enumerable: false,
+  });
+  return events;
 }
 
 /**

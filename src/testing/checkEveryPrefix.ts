@@ -119,19 +119,19 @@ export function describeFailure(f: PrefixFailure, events: readonly Recorded[], i
     `  ${f.message}`,
     `the stream up to it (${upTo.length} events):`,
     ...(shown.length < upTo.length ? [`  … ${upTo.length - shown.length} earlier events`] : []),
-    ...shown.map((e) => `  ${formatEvent(e)}`),
+    ...shown.map((e) => `  ${formatEvent(e, Math.max(...shown.map((x) => x.actor.length)))}`),
   ].join('\n');
 }
 
 /**
- * One event on one line: seq, time, actor, type and data (the first event's configuration
- * summarised by its parties and switches).
+ * One event on one line: seq, time, actor (padded to `actorWidth`), type and data (the first
+ * event's configuration summarised by its parties and switches).
  * @example formatEvent(e) // '  5  2026-01-06T00:15:00Z  alpha  MessageSent {"messageId":"msg-1",…}'
  */
-export function formatEvent(e: Recorded): string {
+export function formatEvent(e: Recorded, actorWidth = 6): string {
   const data =
     e.type === 'LogStarted'
       ? `parties ${Object.keys(e.data.parties).join(', ')}; cell ${e.data.mechanism ? 'on' : 'off'}${e.data.game ? '; game' : ''}`
       : JSON.stringify(e.data);
-  return `${String(e.seq).padStart(3)}  ${e.at}  ${e.actor.padEnd(6)} ${e.type} ${data}`;
+  return `${String(e.seq).padStart(3)}  ${e.at}  ${e.actor.padEnd(actorWidth)}  ${e.type} ${data}`;
 }

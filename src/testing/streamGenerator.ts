@@ -242,7 +242,9 @@ export class StreamGenerator {
       ['incidents', (at) => {
         const i = this.incident();
         if (!i) return undefined;
-        const attributedTo = this.choose.int(3) === 0 ? this.other(i.by) : i.by;
+        // Fog: sometimes the victim blames a third party (or unidentified actors, when there is none).
+        const others = this.parties.filter((p) => p !== i.by && p !== i.against);
+        const attributedTo = this.choose.int(3) === 0 ? (this.pick(others) ?? 'world') : i.by;
         return make('ObserveIncident', i.against, at, { incidentId: i.id, attributedTo, severity: i.severity });
       }],
       ['incidents', (at) => {
@@ -250,9 +252,10 @@ export class StreamGenerator {
         const seen = i?.observations[i.against];
         if (!i || !seen) return undefined;
         if (this.choose.int(2) === 0) return make('ClarifyIncident', 'cell', at, { incidentId: i.id, party: i.against, attributedTo: i.by });
-        // Mostly the victim strikes back at whom it blames; sometimes another party tries to.
+        // Mostly the victim strikes back at whom it blames; sometimes another party claims to.
         const by = this.choose.int(4) === 0 ? this.party() : i.against;
-        const data = { incidentId: this.id('inc'), kind: 'airstrike', against: seen.attributedTo, cameo: '195', weight: -10, severity: 0.5, retaliationFor: i.id };
+        const against = by === i.against ? seen.attributedTo : this.other(by);
+        const data = { incidentId: this.id('inc'), kind: 'airstrike', against, cameo: '195', weight: -10, severity: 0.5, retaliationFor: i.id };
         return make('RecordIncident', by, at, data);
       }],
       ['incidents', (at) => make('TakeDeescalationStep', this.party(), at, { stepId: this.id('step'), kind: 'deescalation', cameo: '087', weight: 9 })],
