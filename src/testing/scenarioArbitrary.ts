@@ -166,7 +166,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
       ladder: fc.option(ladder, { nil: undefined }),
       rulingAccepted: chance,
       generators: fc.array(
-        fc.record({ kind: fc.constantFrom(...INCIDENT_KINDS), by: fc.nat(8), against: fc.nat(8), every: fc.integer({ min: 1, max: 10 }), warn: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }) }),
+        fc.record({ kind: fc.constantFrom(...INCIDENT_KINDS), by: fc.nat(8), against: fc.nat(8), everyHours: fc.integer({ min: 6, max: 240 }), warn: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }) }),
         { maxLength: constraints.maxGenerators ?? 3 },
       ),
       timeline: fc.array(entryChoice, { maxLength: constraints.maxTimeline ?? 6 }),
@@ -181,7 +181,7 @@ export function scenarioArbitrary(constraints: ScenarioConstraints = {}): fc.Arb
       const generators = g.generators.map((x) => {
         const by = x.by % (ids.length + 1) === ids.length ? 'world' : pick(x.by);
         const against = by === pick(x.against) ? pick(x.against + 1) : pick(x.against);
-        return { incident: x.kind, by, against, every: days(x.every), ...(x.warn !== undefined && by !== 'world' ? { warn: hours(x.warn) } : {}) };
+        return { incident: x.kind, by, against, every: hours(x.everyHours), ...(x.warn !== undefined && by !== 'world' ? { warn: hours(x.warn) } : {}) };
       });
       // Two rounds a day: the rounds must fit the horizon.
       const rounds = Math.min(g.gameChoice.rounds, 2 * g.days - 1);
