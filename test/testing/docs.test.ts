@@ -75,7 +75,7 @@ describe('the docs', () => {
 
   it('give the code blocks the tests above ran', () => {
     expect([...guide.files.keys()]).toEqual(['noSelfRetaliation.ts', 'lenientDecide.ts', 'noSelfRetaliation.test.ts', 'generatedRuns.test.ts']);
-    expect([...(PAGES[1] as Page).files.keys()]).toEqual([]);
+    expect([...(PAGES[1] as Page).files.keys()]).toEqual(['firstProperty.test.ts']);
   });
 
   it('print, for the seed they give, the counterexample fast-check finds', async () => {
