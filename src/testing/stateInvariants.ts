@@ -1,12 +1,12 @@
 /**
  * The invariants of Parley's core (`src/core/invariants.ts`: what `parley replay --check`
  * runs), checked incrementally: after each event only the dispute or message it names is
- * examined, and totals are compared with tallies the check keeps as it goes. The core's
- * whole-state predicate of the same name runs once at the end of the stream.
+ * examined, and totals are compared with tallies the check keeps as it goes. Each also has
+ * a whole-state form (every entity scanned), run once at the end of a stream.
  */
 import type { Recorded } from '../core/catalogue.js';
 import { EVENT_TYPES } from '../core/catalogue.js';
-import { acknowledgementsAfterDelivery, countersMatch, disputesClosedOnce, ladderWithinBounds } from '../core/invariants.js';
+import { ladderWithinBounds } from '../core/invariants.js';
 import type { DisputeView, MessageView, ParleyState } from '../core/state.js';
 import { parseInstant } from '../core/time.js';
 import { DISPUTE_OUTCOMES } from '../machines/dispute.js';
@@ -66,7 +66,12 @@ export const disputesClosedOnceInvariant: Invariant = {
       return out;
     };
   },
-  whole: disputesClosedOnce,
+  whole: (s) => {
+    const out = [...s.disputes.values()].flatMap(disputeProblems);
+    const closed = [...s.disputes.values()].filter((d) => d.machine.status === 'done').length;
+    if (closed !== s.counters.disputesClosed) out.push(`disputes closed: counter ${s.counters.disputesClosed}, machines ${closed}`);
+    return out;
+  },
 };
 
 export const acknowledgementsAfterDeliveryInvariant: Invariant = {
@@ -77,7 +82,7 @@ export const acknowledgementsAfterDeliveryInvariant: Invariant = {
     const m = id === undefined ? undefined : s.messages.get(id);
     return m ? messageProblems(m) : [];
   },
-  whole: acknowledgementsAfterDelivery,
+  whole: (s) => [...s.messages.values()].flatMap(messageProblems),
 };
 
 export const ladderWithinBoundsInvariant: Invariant = {
@@ -88,6 +93,30 @@ export const ladderWithinBoundsInvariant: Invariant = {
   whole: ladderWithinBounds,
 };
 
+/** Counters against the events and against what the entities show (`retaliations`, `accidental`). */
+function counterProblems(s: ParleyState, retaliations: number, accidental: number): string[] {
+  const c = s.counters;
+  const out: string[] = [];
+  let total = 0;
+  for (const type of EVENT_TYPES) total += c.byType[type];
+  if (total !== c.events || c.events !== s.seq) out.push(`event counters: ${total} by type, ${c.events} total, seq ${s.seq}`);
+  const pairs: Array<[string, number, number]> = [
+    ['messages', s.messages.size, c.byType.MessageSent],
+    ['disputes', s.disputes.size, c.byType.DisputeRaised],
+    ['incidents', s.incidents.size, c.byType.IncidentOccurred],
+    ['meetings', s.meetings.size, c.byType.MeetingOpened],
+    ['overdue acknowledgements', c.overdueAcks, c.byType.AckDeadlineMissed],
+    ['referrals', c.referrals, c.byType.MessageReferred],
+    ['de-escalation steps', c.deescalationSteps, c.byType.DeescalationStepTaken],
+    ['retaliations', c.retaliations, retaliations],
+    ['accidental escalations', c.accidentalEscalations, accidental],
+  ];
+  for (const [name, have, seen] of pairs) if (have !== seen) out.push(`${name}: ${have} in the state, ${seen} in the events`);
+  if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
+  if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
+  return out;
+}
+
 export const countersMatchInvariant: Invariant = {
   name: 'countersMatch',
   statement: 'The state’s counters agree with the events recorded and the entities they count.',
@@ -95,34 +124,18 @@ export const countersMatchInvariant: Invariant = {
     let retaliations = 0;
     let accidental = 0;
     return (s, e) => {
-      const c = s.counters;
-      const out: string[] = [];
       if (e.type === 'IncidentOccurred') {
         const i = s.incidents.get(e.data.incidentId);
         if (i?.retaliationFor !== undefined) retaliations += 1;
         if (i?.accidental) accidental += 1;
       }
-      let total = 0;
-      for (const type of EVENT_TYPES) total += c.byType[type];
-      if (total !== c.events || c.events !== s.seq) out.push(`event counters: ${total} by type, ${c.events} total, seq ${s.seq}`);
-      const pairs: Array<[string, number, number]> = [
-        ['messages', s.messages.size, c.byType.MessageSent],
-        ['disputes', s.disputes.size, c.byType.DisputeRaised],
-        ['incidents', s.incidents.size, c.byType.IncidentOccurred],
-        ['meetings', s.meetings.size, c.byType.MeetingOpened],
-        ['overdue acknowledgements', c.overdueAcks, c.byType.AckDeadlineMissed],
-        ['referrals', c.referrals, c.byType.MessageReferred],
-        ['de-escalation steps', c.deescalationSteps, c.byType.DeescalationStepTaken],
-        ['retaliations', c.retaliations, retaliations],
-        ['accidental escalations', c.accidentalEscalations, accidental],
-      ];
-      for (const [name, have, seen] of pairs) if (have !== seen) out.push(`${name}: ${have} in the state, ${seen} events`);
-      if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
-      if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
-      return out;
+      return counterProblems(s, retaliations, accidental);
     };
   },
-  whole: countersMatch,
+  whole: (s) => {
+    const incidents = [...s.incidents.values()];
+    return counterProblems(s, incidents.filter((i) => i.retaliationFor !== undefined).length, incidents.filter((i) => i.accidental).length);
+  },
 };
 
 /** The core's invariants, in the kit's incremental form. */

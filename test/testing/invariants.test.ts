@@ -15,7 +15,7 @@ import { eventStreamArbitrary } from '../../src/testing/arbitraries.js';
 import { checkEveryPrefix, describeFailure, type PrefixReport } from '../../src/testing/checkEveryPrefix.js';
 import { PARLEY_INVARIANTS } from '../../src/testing/invariants.js';
 import type { Invariant } from '../../src/testing/invariant.js';
-import { countersMatchInvariant, disputesClosedOnceInvariant } from '../../src/testing/stateInvariants.js';
+import { acknowledgementsAfterDeliveryInvariant, countersMatchInvariant, disputesClosedOnceInvariant } from '../../src/testing/stateInvariants.js';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 
@@ -200,6 +200,9 @@ describe('the state invariants, on states the fold cannot produce', () => {
     const d = open.disputes.get(settled.data.disputeId);
     d.machine = { ...d.machine, status: 'active' };
     expect(check(open, settled).join()).toMatch(/does not match its machine/);
+    // The whole-state form, run at the end of a stream, sees the same.
+    expect(disputesClosedOnceInvariant.whole?.(state)).toEqual([]);
+    expect(disputesClosedOnceInvariant.whole?.(open).join()).toMatch(/does not match its machine/);
   });
 
   it('counters that disagree with the events', () => {
@@ -207,5 +210,17 @@ describe('the state invariants, on states the fold cannot produce', () => {
     const wrong = structuredClone(state) as any;
     wrong.counters.byType.MessageSent += 1;
     expect(check(wrong, events.at(-1) as Recorded).join()).toMatch(/event counters/);
+    expect(countersMatchInvariant.whole?.(state)).toEqual([]);
+    expect(countersMatchInvariant.whole?.(wrong).join()).toMatch(/event counters/);
+    const retaliations = structuredClone(state) as any;
+    retaliations.counters.retaliations += 1;
+    expect(countersMatchInvariant.whole?.(retaliations).join()).toMatch(/retaliations: 1 in the state, 0 in the events/);
+  });
+
+  it('a message acknowledged without delivery, in the whole-state form', () => {
+    const { state } = primed(acknowledgementsAfterDeliveryInvariant);
+    const wrong = structuredClone(state) as any;
+    wrong.messages.set('msg-x', { id: 'msg-x', acknowledgedAt: state.at, machine: { value: 'acknowledged', context: { delivered: false } } });
+    expect(acknowledgementsAfterDeliveryInvariant.whole?.(wrong).join()).toMatch(/msg-x: acknowledged but never delivered/);
   });
 });
