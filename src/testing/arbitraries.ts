@@ -77,8 +77,8 @@ export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): 
   // The mechanism and game flags shrink towards the simplest setting: a cell, no game.
   return fc
     .record({
-      // Lengths spread over the whole range (no bias, size 'max'), not fast-check's small default.
-      steps: fc.noBias(fc.array(step, { minLength: constraints.minSteps ?? 0, maxLength: constraints.maxSteps ?? 120, size: 'max' })),
+      // size 'max': lengths up to maxSteps, not fast-check's small default (short ones still come first).
+      steps: fc.array(step, { minLength: constraints.minSteps ?? 0, maxLength: constraints.maxSteps ?? 120, size: 'max' }),
       mechanism: option(constraints.mechanism, fc.boolean().map((off) => !off)),
       // Listed procedures decide whether rounds are played, unless `game` says so itself.
       game: option(constraints.game ?? constraints.procedures?.includes('game'), fc.boolean()),
@@ -112,7 +112,10 @@ export function eventStreamArbitrary(constraints: EventStreamConstraints = {}): 
 /** The stream with a `fc.toStringMethod`, so that a counterexample prints one event per line. */
 function readable(events: Recorded[]): Recorded[] {
   Object.defineProperty(events, fc.toStringMethod, {
-    value: () => `[${events.length} events:\n${events.map((e) => `  ${formatEvent(e, 7)}`).join('\n')}\n]`,
+    value: () => {
+      const width = Math.max(...events.map((e) => e.actor.length));
+      return `[${events.length} events:\n${events.map((e) => `  ${formatEvent(e, width)}`).join('\n')}\n]`;
+    },
     enumerable: false,
   });
   return events;

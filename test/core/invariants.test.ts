@@ -7,7 +7,7 @@ import type { ParleyState } from '../../src/core/state.js';
 import { eventStreamArbitrary } from '../../src/testing/arbitraries.js';
 
 function sample(): ParleyState {
-  const [events] = fc.sample(eventStreamArbitrary({ maxSteps: 200, mechanism: true }), { numRuns: 1, seed: 10 });
+  const [events] = fc.sample(eventStreamArbitrary({ maxSteps: 200, mechanism: true }), { numRuns: 1, seed: 6 });
   return replay(events ?? []);
 }
 

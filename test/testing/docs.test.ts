@@ -4,8 +4,9 @@
  * to a fresh folder next to this test (so `parley` and `parley/testing` resolve to the
  * sources through vitest's aliases); the `.test.ts` ones are imported here, which registers
  * their tests in this file. A block preceded by `<!-- output: NAME seed=N -->` must be what
- * fast-check reports for that seed, and the table after `<!-- invariants -->` must list
- * `PARLEY_INVARIANTS`: neither can drift from the code.
+ * fast-check reports for that seed (`UPDATE_DOCS=1` rewrites it after a deliberate change),
+ * and the table after `<!-- invariants -->` must list `PARLEY_INVARIANTS`: neither can drift
+ * from the code.
  */
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,6 +91,11 @@ describe('the docs', () => {
       fc.assert(keepsMyInvariants(lenientDecide), { seed });
     } catch (error) {
       report = `${(error as Error).message}\nCaused by: ${String((error as Error).cause)}`;
+    }
+    if (process.env.UPDATE_DOCS === '1' && report !== text) {
+      // After a deliberate change (fast-check, the generator): UPDATE_DOCS=1 npx vitest run test/testing/docs.test.ts
+      writeFileSync(join(ROOT, guide.name), guide.text.replace(text, report));
+      return;
     }
     expect(report).toBe(text);
   });

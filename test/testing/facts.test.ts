@@ -18,7 +18,7 @@ describe('factArbitrary and eventArbitrary', () => {
         expect(parsed.ok ? [] : parsed.issues).toEqual([]);
         if (e.cause !== undefined) expect(e.cause).toBeLessThan(e.seq);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 

@@ -93,7 +93,7 @@ describe('edited streams are caught at the edited event', () => {
         const changed = edited(events, k, (e) => ({ ...e, actor }));
         expectCaught(checkEveryPrefix(changed), k + 1, ['actorsInRole', 'folds']);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -109,7 +109,7 @@ describe('edited streams are caught at the edited event', () => {
         });
         expectCaught(checkEveryPrefix(changed), k + 1, ['referencesExist', 'folds']);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -15,7 +15,7 @@ describe('scenarioArbitrary', () => {
         const v = validateScenario(input);
         expect(v.ok ? [] : v.issues).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -25,7 +25,7 @@ describe('scenarioArbitrary', () => {
         const loaded = parseScenario(text, 'generated.yaml');
         expect(loaded.ok ? [] : loaded.issues.map(formatIssue)).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
     fc.assert(
       fc.property(scenarioArbitrary(), (input) => {
@@ -33,7 +33,7 @@ describe('scenarioArbitrary', () => {
         const direct = validateScenario(input);
         expect(loaded.ok && direct.ok && loaded.scenario).toEqual(direct.ok && direct.scenario);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -60,7 +60,7 @@ describe('scenarioArbitrary', () => {
         expect(result.endedBy).toBe('horizon');
         expect(result.state.ended).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });

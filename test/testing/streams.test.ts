@@ -23,7 +23,7 @@ describe('eventStreamArbitrary', () => {
       fc.property(eventStreamArbitrary(), (events) => {
         expect(checkEveryPrefix(events)).toEqual({ ok: true, events: events.length });
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -50,7 +50,7 @@ describe('eventStreamArbitrary', () => {
         expect(events.length).toBeLessThanOrEqual(4 + c.maxSteps + 1);
         expect(events.at(-1)?.type === 'SimulationEnded').toBe(c.end);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
