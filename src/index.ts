@@ -100,3 +100,11 @@ export { StreamGenerator, factsOf, generateStream } from './testing/streamGenera
 export type { Chooser, StreamOptions } from './testing/streamGenerator.js';
 
 export { PARLEY_VERSION } from './version.js';
+
+// --- diagrams, the stepper and the HTML report (for the classroom) ------------------------
+export { machineDiagram, DIAGRAM_FORMATS } from './report/diagram/diagram.js';
+export type { DiagramFormat, DiagramOptions } from './report/diagram/diagram.js';
+export { machineGraph, activeStateIds } from './report/diagram/graph.js';
+export type { DiagramState, DiagramTransition, MachineGraph, StateKind } from './report/diagram/graph.js';
+export { MACHINE_NAMES } from './report/diagram/machines.js';
+export type { MachineName } from './report/diagram/machines.js';
