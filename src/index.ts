@@ -108,3 +108,7 @@ export { machineGraph, activeStateIds } from './report/diagram/graph.js';
 export type { DiagramState, DiagramTransition, MachineGraph, StateKind } from './report/diagram/graph.js';
 export { MACHINE_NAMES } from './report/diagram/machines.js';
 export type { MachineName } from './report/diagram/machines.js';
+export { Stepper } from './report/stepper/stepper.js';
+export type { StepperOptions } from './report/stepper/stepper.js';
+export { describeEvent, glimpse } from './report/stepper/describe.js';
+export type { Glimpse, MachineChange, MachineKind, StepDescription } from './report/stepper/describe.js';
