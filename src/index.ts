@@ -112,3 +112,7 @@ export { Stepper } from './report/stepper/stepper.js';
 export type { StepperOptions } from './report/stepper/stepper.js';
 export { describeEvent, glimpse } from './report/stepper/describe.js';
 export type { Glimpse, MachineChange, MachineKind, StepDescription } from './report/stepper/describe.js';
+export { renderReport, REPORT_MAX_EVENTS } from './report/html/page.js';
+export type { ReportOptions } from './report/html/page.js';
+export { buildReportData } from './report/html/data.js';
+export type { EventColumns, InstanceData, MachineData, ReportData } from './report/html/types.js';
