@@ -25,7 +25,7 @@ export const registerReport: RegisterCommand = (program, ctx) => {
     .argument('<input>', 'a log (.jsonl, verified first) or a scenario (.yaml, simulated in memory)')
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .option('--seed <n>', "override the scenario's seed")
-    .option('--max-events <n>', `refuse runs longer than this (default ${REPORT_MAX_EVENTS}; a report of 20,000 events is about 4 MB)`)
+    .option('--max-events <n>', `refuse runs longer than this (default ${REPORT_MAX_EVENTS}; about 100-160 bytes per event)`)
     .addHelpText(
       'after',
       '\nThe file opens in any browser without a network connection; its Content-Security-Policy\nforbids loading anything.\n\nExample:\n  parley report scenarios/paris-2026.yaml --out paris.html',

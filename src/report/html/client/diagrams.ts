@@ -49,7 +49,8 @@ export function diagrams(ctx: PageContext): (seq: number) => void {
         el.classList.toggle('visited', visited.has(el.id) && !lit.has(el.id));
       }
       const label = inst && k >= 0 ? machine.labels[inst.history[k + 1] as number] : undefined;
-      caption.textContent = inst === undefined ? `no ${machine.name} yet` : label === undefined ? `${inst.label}: not created yet` : `${inst.label}: ${label}`;
+      const none = machine.instances.length === 0 ? `no ${machine.name} in this run` : `no ${machine.name} yet at this event`;
+      caption.textContent = inst === undefined ? none : label === undefined ? `${inst.label}: not created yet` : `${inst.label}: ${label}`;
     };
     return update;
   });
