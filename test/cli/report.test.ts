@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { readEvents } from '../../src/log/readEvents.js';
 import { renderReport } from '../../src/report/html/page.js';
-import { tempDir } from '../fixtures/logs/build.js';
+import { objectsOf, resealed, tempDir } from '../fixtures/logs/build.js';
 import { cli, hasStackTrace } from './inProcess.js';
 
 const PARIS = new URL('../../scenarios/paris-2026.yaml', import.meta.url).pathname;
@@ -40,6 +40,20 @@ describe('parley report', () => {
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toMatch(/^parley: tampered\.jsonl:\d+: hash-mismatch: [^\n]*\n$/);
     expect(existsSync(join(temp.dir, 'tampered.html'))).toBe(false);
+  });
+
+  it('reports a verified log whose events the machines refuse (exit 1), for report and step alike', async () => {
+    const objects = objectsOf(readFileSync(join(temp.dir, 'paris.jsonl'), 'utf8'));
+    const ack = objects.findIndex((o) => o.type === 'MessageAcknowledged');
+    objects[ack] = { ...objects[ack], data: { messageId: 'never-sent' } };
+    writeFileSync(join(temp.dir, 'refused.jsonl'), resealed(objects));
+    expect((await cli(['verify', 'refused.jsonl'], { cwd: temp.dir })).code).toBe(0);
+    for (const argv of [['report', 'refused.jsonl', '--out', 'refused.html'], ['step', 'refused.jsonl']]) {
+      const r = await cli(argv, { cwd: temp.dir });
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toMatch(new RegExp(`^parley: refused\\.jsonl: seq ${ack + 1}: the event cannot be folded: .*never-sent`));
+    }
+    expect(existsSync(join(temp.dir, 'refused.html'))).toBe(false);
   });
 
   it.each([
