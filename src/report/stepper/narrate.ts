@@ -44,8 +44,7 @@ export function narrate(event: Recorded, after: ParleyState): string {
   switch (event.type) {
     case 'LogStarted': {
       const d = event.data;
-      const cell = d.mechanism ? `a cell on ${d.tracks.join(', ')}` : 'no cell (mechanism off)';
-      return `the log of ${quote(d.scenario.name)} started (seed ${d.seed}): parties ${Object.keys(d.parties).sort().join(', ')}, supervisor ${d.supervisor.id}, ${cell}`;
+      return `the log of ${quote(d.scenario.name)} started (seed ${d.seed}): parties ${Object.keys(d.parties).sort().join(', ')}, supervisor ${d.supervisor.id}, tracks ${d.tracks.join(', ')}`;
     }
     case 'SimulationEnded':
       return `the simulation ${ENDINGS[event.data.reason]}`;
