@@ -5,7 +5,7 @@
  * lights the matching states in the diagrams; filters and keys work; hostile names are shown
  * as text and open no dialog. Saves docs/report-screenshot.png (shown in the README).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,12 +152,21 @@ describe('the report in Chromium', () => {
     await page.close();
   });
 
-  it('saves a screenshot for the README', async (ctx) => {
+  // Chromium's antialiasing is not bit-for-bit stable (a few dozen pixels differ between some
+  // runs), so the committed screenshot is replaced only when missing or when asked for
+  // (PARLEY_UPDATE_SCREENSHOT=1); otherwise the new one goes to the temp folder, and a
+  // clean checkout stays clean after `npm test`.
+  it('takes the screenshot the README shows', async (ctx) => {
     if (!browser.ok) ctx.skip(browser.reason);
     const { page } = await open('paris.html');
     await page.setViewportSize({ width: 1280, height: 1180 });
     await page.locator('#p-scrub').fill(String(Math.floor(lastSeq * 0.22)));
-    writeFileSync(join(ROOT, 'docs/report-screenshot.png'), await page.screenshot());
+    const png = await page.screenshot();
     await page.close();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 1180]);
+    const committed = join(ROOT, 'docs/report-screenshot.png');
+    const update = process.env.PARLEY_UPDATE_SCREENSHOT === '1' || !existsSync(committed);
+    writeFileSync(update ? committed : join(temp.dir, 'report-screenshot.png'), png);
   });
 });
