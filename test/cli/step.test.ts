@@ -13,7 +13,7 @@ import { readEvents } from '../../src/log/readEvents.js';
 import { formatStep } from '../../src/report/stepper/frame.js';
 import { Stepper } from '../../src/report/stepper/stepper.js';
 import { stepCommand } from '../../src/cli/step.js';
-import type { Terminal } from '../../src/cli/terminal.js';
+import { decodeKeys, type Terminal } from '../../src/cli/terminal.js';
 import { tempDir } from '../fixtures/logs/build.js';
 import { cli, hasStackTrace } from './inProcess.js';
 
@@ -159,5 +159,15 @@ describe('parley step, bad input', () => {
     const r = await cli(['step', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('g N Enter go to seq N');
+  });
+});
+
+describe('decodeKeys (raw terminal input)', () => {
+  it('names arrows, Enter, Backspace, Esc and Ctrl-C, drops other escape sequences, keeps characters whole', () => {
+    expect(decodeKeys('n\u001b[Cg12\r')).toEqual(['n', 'right', 'g', '1', '2', 'enter']);
+    expect(decodeKeys('\u001b[D\u001bOC \u007f\b\u0003')).toEqual(['left', 'right', 'space', 'backspace', 'backspace', 'ctrl-c']);
+    expect(decodeKeys('\u001b')).toEqual(['escape']);
+    expect(decodeKeys('\u001b[15~\u001b[1;5Aq')).toEqual(['q']);
+    expect(decodeKeys('é😀\u0001')).toEqual(['é', '😀']);
   });
 });
