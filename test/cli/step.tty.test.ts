@@ -12,13 +12,14 @@ import { tempDir } from '../fixtures/logs/build.js';
 import { cli } from './inProcess.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SOCKET = `parley-step-test-${process.pid}`;
 const temp = tempDir('parley-step-tty-');
+// A socket in the temp folder: the server is this test's alone and leaves nothing behind.
+const SOCKET = join(temp.dir, 'tmux.sock');
 let tmux: ToolStatus = { ok: false, reason: 'not checked yet' };
 
 function run(...args: string[]): string {
   if (!tmux.ok) throw new Error(tmux.reason);
-  return execFileSync(tmux.path, ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  return execFileSync(tmux.path, ['-S', SOCKET, ...args], { encoding: 'utf8' });
 }
 
 const screen = (): string => run('capture-pane', '-p', '-t', 'step');
