@@ -8,13 +8,16 @@ import { PARLEY_VERSION } from '../version.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 import { describeFailure, EXIT, oneLine, type ExitCode } from './errors.js';
 import { processIo, resolvePath, type Io } from './io.js';
+import { registerDiagram } from './diagram.js';
 import { registerReplay } from './replay.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerStep } from './step.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
 
 /** Every command, in the order `parley --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify];
+const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify, registerDiagram, registerStep, registerReport];
 
 const EXIT_CODES_HELP = `
 Exit codes:
