@@ -60,9 +60,7 @@ export type { CompiledMachine, MachineSnap } from './machines/index.js';
 
 // --- the log on disk ------------------------------------------------------------------
 export { createLogFile } from './log/writer.js';
-export type { LogFileWriter, LogSummary } from './log/writer.js';
-export { openLogStream } from './log/logStream.js';
-export type { LogStream, LogStreamOptions } from './log/logStream.js';
+export type { ContinueFrom, CreateLogOptions, LogWriter, LogSummary } from './log/writer.js';
 export { appendToLog } from './log/append.js';
 export { readEventBatches, readEvents } from './log/readEvents.js';
 export type { ReadEventsOptions } from './log/readEvents.js';

@@ -12,7 +12,6 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { tuneHeap } from '../../src/cli/heapTuning.js';
 import { canCollect } from '../lib/measure.js';
 import { note } from '../lib/progress.js';
 import { renderSimulator } from './report.js';
@@ -31,7 +30,6 @@ function count(name: string, text: string | undefined, fallback: number | undefi
 
 async function main(argv: string[]): Promise<number> {
   // As the `parley` executable does first thing: the suite times what `parley run` does.
-  tuneHeap();
   let v;
   try {
     v = parseArgs({

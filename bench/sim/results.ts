@@ -4,7 +4,6 @@
  * median CPU time; ratios compare medians of runs interleaved round by round.
  */
 import { round, variant } from '../lib/results.js';
-import { HEAP_FLAGS } from '../../src/cli/heapTuning.js';
 import type { SimulatorResult } from './suite.js';
 
 /** The issue's targets: the simulator alone, and what writing the log may cost on top. */
@@ -34,7 +33,7 @@ export function simulatorResults(r: SimulatorResult) {
     /** Whether the timed writes handed hashing and writing to a worker thread. */
     writeThreaded: r.writeThreaded,
     /** The V8 flags the suite's process set, as the `parley` executable sets them. */
-    heapFlags: HEAP_FLAGS,
+    heapFlags: 'none',
     mix: r.mix,
     noWrite,
     write,

@@ -2,8 +2,8 @@
  * Writes a long workload log fast, for the peak-RSS file (10M events would take minutes
  * through `createLogFile`, most of it re-serialising the same few thousand events). Each event
  * of the episode is serialised once, with placeholders for its id suffix and its instants;
- * each copy then only fills them in, seals the line with the same `envelopeBodyFast`,
- * `chainHash` and `encodeLine` the writer uses, and appends it. The output is meant to be
+ * each copy then only fills them in, seals the line with the same `envelopeBody`,
+ * `chainHash` and `lineText` the writer uses, and appends it. The output is meant to be
  * byte-identical to `createLogFile`'s, and `samePrefix` checks exactly that against a file
  * the real writer wrote.
  */
@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { formatInstant, parseInstant } from '../../src/core/time.js';
 import { canonicalJson } from '../../src/log/canonical.js';
-import { chainHash, encodeLine, envelopeBodyFast, GENESIS_HASH } from '../../src/log/chain.js';
+import { chainHash, lineText, envelopeBody, GENESIS_HASH } from '../../src/log/chain.js';
 import { Progress } from '../lib/progress.js';
 import { copyOffsetMs, copySuffix, renameData } from './copies.js';
 import type { Unit } from './unit.js';
@@ -76,8 +76,8 @@ export function fastWriteLog(unit: Unit, events: number, path: string, label: st
     seq += 1;
     const dataJson = render(t.data, suffix, offsetMs);
     const header = { seq, at: formatInstant(t.atMs + offsetMs), type: t.type, v: t.v, actor: t.actor };
-    hash = chainHash(hash, envelopeBodyFast(header, dataJson));
-    pending += encodeLine(header, dataJson, hash);
+    hash = chainHash(hash, envelopeBody(header, dataJson));
+    pending += lineText(header, dataJson, hash);
     if (pending.length > 1 << 20) flush();
   };
   try {
