@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+if (process.argv[2] === 'jitless') z.config({ jitless: true });
+const { parseEvent, dataSchema, checkData } = await import('./dist/core/catalogue.js');
+const text = readFileSync('/tmp/log1m.jsonl', 'utf8').split('\n').slice(0, 200000).filter(Boolean);
+const objs = text.map((l) => JSON.parse(l));
+const time = (name, f) => { for (let r = 0; r < 3; r++) { const t0 = performance.now(); let ok = 0; for (const o of objs) if (f(o)) ok++; const ms = performance.now() - t0; if (r==2) console.log(process.argv[2] ?? 'jit', name, ok, (ms*1000/objs.length).toFixed(2), 'us/ev'); } };
+time('parseEvent', (o) => parseEvent(o).ok);
+time('data only', (o) => dataSchema(o.type).safeParse(o.data).success);
+time('JSON.parse', (o) => JSON.parse(JSON.stringify(o)) !== null);
