@@ -68,7 +68,7 @@ export { writeFileAtomic } from './log/atomic.js';
 export { events$ } from './log/observable.js';
 export { verifyLog } from './log/verify.js';
 export type { VerifyReport } from './log/verify.js';
-export { canonicalJson } from './log/canonical.js';
+export { canonicalJson } from './core/canonical.js';
 export { ConflictError, FactError, LockError, LogError, LogFormatError, LogIoError } from './log/errors.js';
 
 // --- scenarios and the simulator --------------------------------------------------------

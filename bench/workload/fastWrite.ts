@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { formatInstant, parseInstant } from '../../src/core/time.js';
-import { canonicalJson } from '../../src/log/canonical.js';
+import { canonicalJson } from '../../src/core/canonical.js';
 import { chainHash, lineText, envelopeBody, GENESIS_HASH } from '../../src/log/chain.js';
 import { Progress } from '../lib/progress.js';
 import { copyOffsetMs, copySuffix, renameData } from './copies.js';
@@ -76,7 +76,7 @@ export function fastWriteLog(unit: Unit, events: number, path: string, label: st
     seq += 1;
     const dataJson = render(t.data, suffix, offsetMs);
     const header = { seq, at: formatInstant(t.atMs + offsetMs), type: t.type, v: t.v, actor: t.actor };
-    hash = chainHash(hash, envelopeBody(header, dataJson));
+    hash = chainHash(hash, envelopeBody({ ...header, data: JSON.parse(dataJson) as unknown }));
     pending += lineText(header, dataJson, hash);
     if (pending.length > 1 << 20) flush();
   };

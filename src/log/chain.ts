@@ -2,8 +2,9 @@
  * The hash chain and the rules that tie each line of a log to the one before it.
  *
  * A line is one JSON object, keys in envelope order (seq, at, type, v, actor, data, cause,
- * hash), `data` in canonical JSON. Its `hash` is SHA-256 (hex) over the previous line's hash,
- * a newline, and the canonical JSON of the event without its `hash`; seq 1 chains from
+ * hash), `data` in canonical JSON (core/canonical.ts). Its `hash` is SHA-256 (hex) over the
+ * previous line's hash, a newline, and the canonical JSON of the event without its `hash`
+ * (all its fields, as read: an injected field changes the hash); seq 1 chains from
  * {@link GENESIS_HASH}. Editing, dropping or reordering any line therefore changes every hash
  * after it. Besides the hash, a line must follow its predecessor: seq 1-based and gapless,
  * seq 1 is `LogStarted`, `cause` points backwards, time never goes backwards.
@@ -15,8 +16,8 @@
 import * as crypto from 'node:crypto';
 import type { Recorded } from '../core/catalogue.js';
 import { isLater } from '../core/time.js';
-import { canonicalJson } from './canonical.js';
-import { CanonicalJsonError, type LogProblemKind } from './errors.js';
+import { canonicalJson, CanonicalJsonError } from '../core/canonical.js';
+import type { LogProblemKind } from './errors.js';
 
 /** The "previous hash" of seq 1: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -68,17 +69,19 @@ export function chainHash(prevHash: string, body: string): string {
 }
 
 /**
- * The hashed text of an event: its canonical JSON without `hash` (keys sorted: actor, at,
- * cause, data, seq, type, v), given its data's canonical JSON. The envelope must already be
- * validated: `at`, `type` and `actor` (an instant, an event type, an id) need no JSON
- * escaping and are embedded as they are.
+ * The hashed text of an event: the canonical JSON of every field but `hash`.
+ * @throws {CanonicalJsonError} when a value has no JSON form.
  */
-export function envelopeBody(e: EnvelopeHeader, dataJson: string): string {
-  const c = e.cause === undefined ? '' : `"cause":${e.cause},`;
-  return `{"actor":"${e.actor}","at":"${e.at}",${c}"data":${dataJson},"seq":${e.seq},"type":"${e.type}","v":${e.v}}`;
+export function envelopeBody(e: object): string {
+  const { hash: _hash, ...fields } = e as { hash?: unknown };
+  return canonicalJson(fields);
 }
 
-/** One log line, final newline included; same precondition as {@link envelopeBody}. */
+/**
+ * One log line, final newline included, given its data's canonical JSON. The envelope must
+ * already be validated: `at`, `type` and `actor` (an instant, an event type, an id) need no
+ * JSON escaping and are embedded as they are.
+ */
 export function lineText(e: EnvelopeHeader, dataJson: string, hash: string): string {
   const c = e.cause === undefined ? '' : `,"cause":${e.cause}`;
   return `{"seq":${e.seq},"at":"${e.at}","type":"${e.type}","v":${e.v},"actor":"${e.actor}","data":${dataJson}${c},"hash":"${hash}"}\n`;
@@ -137,20 +140,23 @@ export class Chain {
   }
 
   /**
-   * Seals the next event (its `seq` must be `position.seq + 1`, its envelope validated):
-   * returns its line, or the rule it breaks (the chain then stays where it was).
+   * Seals the next event (its `seq` must be `position.seq + 1`; it must hold the envelope
+   * fields only, validated by `parseEvent`, since every field is hashed): returns its line,
+   * or the rule it breaks (the chain then stays where it was).
    */
   seal(event: EnvelopeFields): string | LineProblem {
     const problem = this.ruleProblem(event);
     if (problem) return problem;
     let dataJson: string;
+    let body: string;
     try {
       dataJson = canonicalJson(event.data, 'data');
+      body = envelopeBody(event);
     } catch (e) {
       if (!(e instanceof CanonicalJsonError)) throw e;
       return { kind: 'schema', seq: event.seq, field: e.field, message: e.message };
     }
-    const hash = chainHash(this.hash, envelopeBody(event, dataJson));
+    const hash = chainHash(this.hash, body);
     this.advance(event.seq, hash, event.at);
     return lineText(event, dataJson, hash);
   }
@@ -180,7 +186,7 @@ export class Chain {
   /** The hashed text of a validated event as read, or why its data has no canonical form. */
   private body(event: EnvelopeFields): string | LineProblem {
     try {
-      return envelopeBody(event, canonicalJson(event.data, 'data'));
+      return envelopeBody(event);
     } catch (e) {
       if (!(e instanceof CanonicalJsonError)) throw e;
       return { kind: 'schema', seq: event.seq, field: e.field, message: e.message };
