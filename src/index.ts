@@ -46,7 +46,7 @@ export type {
 } from './core/state.js';
 export { DomainError, ReplayError } from './core/errors.js';
 export type { DomainErrorCode } from './core/errors.js';
-export { INVARIANTS, checkInvariants } from './core/invariants.js';
+export { InvariantChecker, checkInvariants } from './core/invariants.js';
 export { formatDuration, formatInstant, parseDuration, parseInstant } from './core/time.js';
 
 // --- the machines (xstate definitions and their compiled interpreters) -------------------
