@@ -133,7 +133,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('a log writer killed at random points', () => {
   it(`leaves the previous file or a complete log, never a partial one (${KILLS} kills, seeds ${SEED} and ${SEED + 1})`, async () => {
     // One uncut run: how long writing takes here, and that the child writes a valid log.
-    const base = 5_000;
+    const base = 3_000;
     const uncut = join(work, 'uncut.jsonl');
     const full = await runChild(script, uncut, base, 60_000);
     expect(full.exited).toBe(true);
