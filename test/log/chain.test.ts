@@ -53,7 +53,8 @@ describe('hash chain', () => {
         ),
         (envelope) => {
           const dataJson = canonicalJson(envelope.data);
-          expect(envelopeBody({ ...envelope, hash: 'f'.repeat(64) })).toBe(canonicalJson(envelope));
+          const withHash = { ...envelope, hash: 'f'.repeat(64) };
+          expect(envelopeBody(withHash)).toBe(canonicalJson(envelope));
           const line = lineText(envelope, dataJson, 'a'.repeat(64));
           expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify({ ...envelope, hash: 'a'.repeat(64) })));
         },
