@@ -62,6 +62,7 @@ export type { CompiledMachine, MachineSnap } from './machines/index.js';
 export { createLogFile } from './log/writer.js';
 export type { ContinueFrom, CreateLogOptions, LogWriter, LogSummary } from './log/writer.js';
 export { appendToLog } from './log/append.js';
+export type { LogPosition } from './log/chain.js';
 export { readEventBatches, readEvents } from './log/readEvents.js';
 export type { ReadEventsOptions } from './log/readEvents.js';
 export { writeFileAtomic } from './log/atomic.js';
