@@ -46,7 +46,7 @@ export type {
 } from './core/state.js';
 export { DomainError, ReplayError } from './core/errors.js';
 export type { DomainErrorCode } from './core/errors.js';
-export { INVARIANTS, checkInvariants } from './core/invariants.js';
+export { InvariantChecker, checkInvariants } from './core/invariants.js';
 export { formatDuration, formatInstant, parseDuration, parseInstant } from './core/time.js';
 
 // --- the machines (xstate definitions and their compiled interpreters) -------------------
@@ -60,17 +60,16 @@ export type { CompiledMachine, MachineSnap } from './machines/index.js';
 
 // --- the log on disk ------------------------------------------------------------------
 export { createLogFile } from './log/writer.js';
-export type { LogFileWriter, LogSummary } from './log/writer.js';
-export { openLogStream } from './log/logStream.js';
-export type { LogStream, LogStreamOptions } from './log/logStream.js';
+export type { ContinueFrom, CreateLogOptions, LogWriter, LogSummary } from './log/writer.js';
 export { appendToLog } from './log/append.js';
+export type { LogPosition } from './log/chain.js';
 export { readEventBatches, readEvents } from './log/readEvents.js';
 export type { ReadEventsOptions } from './log/readEvents.js';
 export { writeFileAtomic } from './log/atomic.js';
 export { events$ } from './log/observable.js';
 export { verifyLog } from './log/verify.js';
 export type { VerifyReport } from './log/verify.js';
-export { canonicalJson } from './log/canonical.js';
+export { canonicalJson } from './core/canonical.js';
 export { ConflictError, FactError, LockError, LogError, LogFormatError, LogIoError } from './log/errors.js';
 
 // --- scenarios and the simulator --------------------------------------------------------

@@ -1,4 +1,5 @@
 /** Number formatting for the printed report. */
+import { cpuRate, median, rate, spread, type Timing } from './measure.js';
 
 /** 1234567 → "1,234,567". */
 export function int(n: number): string {
@@ -28,8 +29,27 @@ export function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-/** PASS/FAIL with how far from the target, e.g. "FAIL (0.62× of target)". */
-export function verdict(pass: boolean, value: number, target: number, higherIsBetter: boolean): string {
-  const r = higherIsBetter ? value / target : target / value;
-  return `${pass ? 'PASS' : 'FAIL'} (${r.toFixed(2)}× ${higherIsBetter ? 'of target' : 'of budget headroom'})`;
+/** The header of a table of {@link timingRow}s. */
+export function timingHeader(first: string): string {
+  return `  ${first.padEnd(44)}${'events'.padStart(10)}${'median ms'.padStart(11)}${'rate'.padStart(14)}${'per event'.padStart(12)}${'noise'.padStart(7)}${'rate by CPU'.padStart(15)}`;
+}
+
+/** One timed variant: median wall-clock rate and cost per event, spread, median CPU-time rate. */
+export function timingRow(label: string, t: Timing): string {
+  const j = timingJson(t);
+  return `  ${label.padEnd(44)}${int(t.events).padStart(10)}${j.medianMs.toFixed(1).padStart(11)}${perSec(j.eventsPerSec).padStart(14)}${usPerEvent(j.eventsPerSec).padStart(12)}${`±${(50 * j.spread).toFixed(0)}%`.padStart(7)}${perSec(j.cpuEventsPerSec).padStart(15)}`;
+}
+
+/** A timed variant's numbers for the JSON line. */
+export function timingJson(t: Timing): { events: number; medianMs: number; eventsPerSec: number; cpuEventsPerSec: number; spread: number; ms: readonly number[]; cpuMs: readonly number[] } {
+  const round = (x: number): number => Number(x.toFixed(1));
+  return {
+    events: t.events,
+    medianMs: round(median(t.ms)),
+    eventsPerSec: Math.round(rate(t)),
+    cpuEventsPerSec: Math.round(cpuRate(t)),
+    spread: Number(spread(t).toFixed(3)),
+    ms: t.ms.map(round),
+    cpuMs: t.cpuMs.map(round),
+  };
 }

@@ -1,32 +1,29 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
 
-/** Parsed options. */
+/** Parsed options. Suites read what they need; `quick` shrinks every default. */
 export interface BenchOptions {
+  readonly json: boolean;
+  readonly quick: boolean;
+  /** Run only these suites (by name); all when empty. */
+  readonly only: readonly string[];
   /** Events in the in-memory and file logs. */
   readonly events: number;
-  /** Events in the peak-RSS log. */
-  readonly big: number;
-  readonly skipBig: boolean;
-  readonly json: boolean;
-  /** Interleaved rounds of the in-memory suite. */
+  /** Interleaved timed rounds of each suite. */
   readonly rounds: number;
-  /** Rounds of the file suite. */
-  readonly fileRounds: number;
   /** Prefix length for the naive (xstate `transition()`) variant. */
   readonly naiveEvents: number;
-  /** Deadline of each validating fold, seconds (a superlinear fold is stopped, not waited for). */
-  readonly foldDeadline: number;
-  /** Where the log files go (deleted afterwards). */
+  /** Simulated runs per timed round of the Paris suite. */
+  readonly runs: number;
+  /** Where temporary files go (deleted afterwards); default `.bench-build/tmp`. */
   readonly dir: string | undefined;
-  readonly quick: boolean;
 }
 
 /** A usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run bench -- [--json] [--quick] [--events N] [--big N] [--skip-big]
-                            [--rounds N] [--file-rounds N] [--naive N] [--fold-deadline S] [--dir PATH]`;
+export const USAGE = `usage: npm run bench -- [--json] [--quick] [--only NAME[,NAME…]] [--events N] [--rounds N]
+                            [--naive N] [--runs N] [--dir PATH]`;
 
 function count(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
@@ -35,7 +32,7 @@ function count(name: string, text: string | undefined, fallback: number, min: nu
   return n;
 }
 
-/** Parses `argv` (without node and the script). */
+/** Parses `argv` (without node and the script); `--help` throws the usage as a UsageError. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let parsed;
   try {
@@ -44,13 +41,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options: {
         json: { type: 'boolean', default: false },
         quick: { type: 'boolean', default: false },
-        'skip-big': { type: 'boolean', default: false },
+        only: { type: 'string' },
         events: { type: 'string' },
-        big: { type: 'string' },
         rounds: { type: 'string' },
-        'file-rounds': { type: 'string' },
         naive: { type: 'string' },
-        'fold-deadline': { type: 'string' },
+        runs: { type: 'string' },
         dir: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -64,15 +59,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (v.help) throw new UsageError(USAGE);
   const quick = v.quick === true;
   return {
-    events: count('events', v.events, quick ? 200_000 : 1_000_000, 10),
-    big: count('big', v.big, quick ? 1_000_000 : 10_000_000, 10),
-    skipBig: v['skip-big'] === true,
     json: v.json === true,
-    rounds: count('rounds', v.rounds, quick ? 3 : 5, 1),
-    fileRounds: count('file-rounds', v['file-rounds'], quick ? 1 : 3, 1),
-    naiveEvents: count('naive', v.naive, quick ? 5_000 : 20_000, 10),
-    foldDeadline: count('fold-deadline', v['fold-deadline'], 90, 1),
-    dir: v.dir,
     quick,
+    only: v.only === undefined ? [] : v.only.split(',').map((s) => s.trim()).filter(Boolean),
+    events: count('events', v.events, quick ? 100_000 : 1_000_000, 10),
+    rounds: count('rounds', v.rounds, quick ? 2 : 5, 1),
+    naiveEvents: count('naive', v.naive, quick ? 2_000 : 20_000, 10),
+    runs: count('runs', v.runs, quick ? 200 : 2_000, 1),
+    dir: v.dir,
   };
 }

@@ -15,7 +15,7 @@ export async function writeLog(unit: Unit, events: number, path: string, label: 
   try {
     let written = 0;
     for (const chunk of logFacts(unit, events)) {
-      written = log.append(chunk);
+      written = log.appendAll(chunk);
       progress.update(written);
     }
     const summary = await log.commit();

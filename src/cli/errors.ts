@@ -105,7 +105,6 @@ export function describeFailure(error: unknown): Failure {
       case 'LOG_CONFLICT':
       case 'LOG_LOCKED':
         return { exitCode: EXIT.usage, lines: [oneLine(error.message)], internal: false };
-      case 'LOG_VALUE':
       case 'LOG_FACT':
       case 'LOG_CLOSED':
         // The simulator produced a fact the log refuses: a bug, not the user's input.

@@ -1,7 +1,6 @@
 /**
- * Simulating straight into a log file: what `parley run --out` does, and what the simulator
- * benchmark times. Every recorded event goes to a {@link LogStream} as it is recorded (no
- * copy, no batching here: the stream batches for its writer thread).
+ * Simulating straight into a log file: what `parley run --out` does. Every recorded event is
+ * handed to the log writer as it is recorded; the writer validates, seals and buffers it.
  *
  * An error cannot stop the simulator from inside `onEvent`: its agenda is an Observable, and
  * rxjs reports an error thrown by a subscriber asynchronously (as an uncaught exception)
@@ -10,8 +9,7 @@
  * is thrown once `runPlan` returns.
  */
 import type { Recorded } from '../core/catalogue.js';
-import { openLogStream, type LogStreamOptions } from '../log/logStream.js';
-import type { LogSummary } from '../log/writer.js';
+import { createLogFile, type LogSummary } from '../log/writer.js';
 import type { Plan } from '../sim/plan.js';
 import { runPlan, type RunResult } from '../sim/simulation.js';
 
@@ -19,16 +17,12 @@ import { runPlan, type RunResult } from '../sim/simulation.js';
 export interface SimulateToFileOptions {
   /** Called with every event after it is handed to the log (a progress bar, say). */
   readonly onEvent?: (event: Recorded) => void;
-  /** How the log is written (see {@link LogStreamOptions}). */
-  readonly log?: LogStreamOptions;
 }
 
 /** What a simulation written to a file gives. */
 export interface SimulatedLog {
   readonly result: RunResult;
   readonly log: LogSummary;
-  /** Whether a worker thread took the hashing and writing over (long runs, built package). */
-  readonly threaded: boolean;
 }
 
 /**
@@ -39,7 +33,7 @@ export interface SimulatedLog {
  * @example const { result, log } = await simulateToFile(plan, 'run.jsonl');
  */
 export async function simulateToFile(plan: Plan, path: string, options: SimulateToFileOptions = {}): Promise<SimulatedLog> {
-  const stream = await openLogStream(path, options.log);
+  const writer = await createLogFile(path);
   const { onEvent } = options;
   let failure: { readonly error: unknown } | undefined;
   try {
@@ -47,7 +41,7 @@ export async function simulateToFile(plan: Plan, path: string, options: Simulate
       onEvent: (e) => {
         if (failure) return;
         try {
-          stream.append(e);
+          writer.append(e);
           onEvent?.(e);
         } catch (error) {
           failure = { error };
@@ -55,9 +49,9 @@ export async function simulateToFile(plan: Plan, path: string, options: Simulate
       },
     });
     if (failure) throw failure.error;
-    return { result, log: await stream.commit(), threaded: stream.threaded };
+    return { result, log: await writer.commit() };
   } catch (e) {
-    await stream.abort();
+    await writer.abort();
     throw e;
   }
 }

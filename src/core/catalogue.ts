@@ -8,9 +8,9 @@
  * adds an upcaster in `parseEvent`.
  */
 import { z } from 'zod';
+import { acceptsEnvelope } from './envelope.js';
 import { idProblem } from './ids.js';
 import { parseInstant } from './time.js';
-import { deriveCheck, type FastCheck } from './validation/derive.js';
 
 /** The four tracks of the joint fusion mechanism. */
 export const TRACKS = ['intelligence', 'deescalation', 'diplomatic', 'commercial'] as const;
@@ -30,9 +30,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MOVES = ['restrain', 'strike'] as const;
 export type Move = (typeof MOVES)[number];
 
-// A plain refinement (the message worked out again only for a bad id) rather than
-// superRefine: fast validators derived from these schemas can call a refinement's predicate
-// directly, while superRefine's callback is only reachable through zod's issue machinery.
+// A plain refinement: the message is worked out again only for a bad id.
 const id = z.string().refine((value) => idProblem(value) === undefined, {
   error: (issue) => idProblem(issue.input as string),
 });
@@ -219,7 +217,8 @@ export interface Issue {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
-const envelopeSchema = z.strictObject({
+/** The envelope of every recorded event (`data` is checked by the type's own schema). */
+export const envelopeSchema = z.strictObject({
   seq: z.number().int().min(1),
   at: instant,
   type: z.string(),
@@ -244,54 +243,22 @@ function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
   return error.issues.map((i) => ({ path: formatPath(i.path, prefix), message: i.message }));
 }
 
-// The accept path of every schema, derived from it once (see validation/derive.ts): zod only
-// runs for values these turn down, to word the issues. One map lookup per event finds the
-// type's version and data check.
-const fastEnvelope = deriveCheck(envelopeSchema);
-const fastTypes = new Map<string, { readonly version: number; readonly data: FastCheck }>(
-  EVENT_TYPES.flatMap((t) => {
-    const data = deriveCheck(schemas[t]);
-    return data ? [[t, { version: EVENT_VERSIONS[t], data }] as const] : [];
-  }),
-);
-
 /**
  * Validates an unknown value (a parsed JSON line) as a recorded event: envelope fields,
  * a known type, a known version, and the type's data schema. All problems are returned.
- * A valid event comes back as the very value given, not a copy (so its keys keep their
- * order), except in the rare case where zod's copy would differ (a `__proto__` record key it
- * drops, say).
+ * The one validation of events: the log reader, the writer and `verify` all use it. A
+ * valid event comes back as the very value given (no copy).
  */
 export function parseEvent(raw: unknown): ParseResult<Recorded> {
-  const accepted = acceptEvent(raw);
-  return accepted === undefined ? parseEventWithZod(raw) : { ok: true, value: accepted };
-}
-
-/**
- * The accept path of {@link parseEvent}, several times faster: `raw` itself when it is a
- * valid event and zod's copy would hold the same data, undefined whenever `parseEvent` has to decide
- * (a problem to word, a copy to make). Readers of long logs call this first.
- */
-export function acceptEvent(raw: unknown): Recorded | undefined {
-  try {
-    if (fastEnvelope === undefined || !fastEnvelope(raw)) return undefined;
-    const { type, v, data } = raw as { type: string; v: number; data: unknown };
-    const known = fastTypes.get(type);
-    return known !== undefined && v === known.version && known.data(data) ? (raw as Recorded) : undefined;
-  } catch {
-    // A refinement that throws: zod runs it again and reports (or throws) as it always has.
-    return undefined;
+  // The hand-written accept path (see envelope.ts) spares zod's envelope parse on valid input.
+  let e: z.infer<typeof envelopeSchema>;
+  if (acceptsEnvelope(raw)) {
+    e = raw;
+  } else {
+    const env = envelopeSchema.safeParse(raw);
+    if (!env.success) return { ok: false, issues: zodIssues(env.error) };
+    e = env.data;
   }
-}
-
-/**
- * {@link parseEvent} through the zod schemas alone, without the derived accept path: the
- * reference the fast path is tested against.
- */
-export function parseEventWithZod(raw: unknown): ParseResult<Recorded> {
-  const env = envelopeSchema.safeParse(raw);
-  if (!env.success) return { ok: false, issues: zodIssues(env.error) };
-  const e = env.data;
   if (!Object.prototype.hasOwnProperty.call(schemas, e.type)) {
     return { ok: false, issues: [{ path: 'type', message: `unknown event type "${e.type}"` }] };
   }
@@ -304,23 +271,15 @@ export function parseEventWithZod(raw: unknown): ParseResult<Recorded> {
   }
   const data = schemas[type].safeParse(e.data);
   if (!data.success) return { ok: false, issues: zodIssues(data.error, 'data') };
-  return { ok: true, value: { ...e, type, data: data.data } as Recorded };
+  // No schema of the catalogue transforms or defaults, so zod's value equals the input: an
+  // accepted envelope is returned as given (keys in the order read, no copy per event).
+  return { ok: true, value: (e === raw ? raw : { ...e, type, data: data.data }) as Recorded };
 }
 
 /** Validates the data of a fact about to be recorded (used by `decide` as a last guard). */
 export function checkData(type: EventType, data: unknown): Issue[] {
-  const check = fastTypes.get(type)?.data;
-  if (check !== undefined && acceptsQuietly(check, data)) return [];
   const r = schemas[type].safeParse(data);
   return r.success ? [] : zodIssues(r.error, 'data');
-}
-
-function acceptsQuietly(check: FastCheck, value: unknown): boolean {
-  try {
-    return check(value);
-  } catch {
-    return false;
-  }
 }
 
 /** Builds a fact with the current schema version of its type. */

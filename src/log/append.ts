@@ -2,15 +2,17 @@
  * Appending to an existing log with optimistic concurrency (as in Emmett's
  * `appendToStream(…, { expectedStreamVersion })`): the caller says which seq it believes the
  * log ends at, and a stale caller gets a {@link ConflictError} instead of interleaving its
- * events with someone else's. An exclusive lock file serialises appenders; the new content is
- * written to a copy that replaces the log atomically, so a crash never leaves half a line.
+ * events with someone else's. An exclusive lock file serialises appenders. The append itself
+ * is the log writer continuing the log: the existing lines are checked and copied into a temp
+ * file, the new facts sealed after them, and the copy renamed over the log, so a crash never
+ * leaves half a line and a log whose content does not verify is never extended.
  */
-import { copyFile, open, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Fact } from '../core/catalogue.js';
-import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
+import { removeQuietly } from './atomic.js';
+import type { LogPosition } from './chain.js';
 import { ConflictError, ioError, LockError } from './errors.js';
-import { Sequencer, type LogPosition } from './sequencer.js';
-import { readTail } from './tail.js';
+import { createLogFile } from './writer.js';
 
 /** Options of {@link appendToLog}. */
 export interface AppendOptions {
@@ -23,7 +25,7 @@ export interface AppendOptions {
  * @returns the log's new end position (unchanged when `facts` is empty).
  * @throws {LockError} when another appender holds `path + '.lock'`.
  * @throws {ConflictError} when the log does not end at `expectedSeq`; nothing is written.
- * @throws {LogFormatError} when the log's last line is torn, invalid or does not chain.
+ * @throws {LogFormatError} when the log does not verify (a torn, invalid or edited line).
  * @throws {FactError} when a fact would break the log; nothing is written.
  * @throws {LogIoError} when the log or its directory cannot be read or written.
  * @example const end = await appendToLog('run.jsonl', facts, { expectedSeq: 41 });
@@ -32,13 +34,21 @@ export async function appendToLog(path: string, facts: readonly Fact[], options:
   const lockPath = `${path}.lock`;
   await acquireLock(path, lockPath);
   try {
-    const tail = await readTail(path);
-    if (tail.seq !== options.expectedSeq) throw new ConflictError(path, options.expectedSeq, tail.seq);
-    const sequencer = new Sequencer(tail);
-    const lines = sequencer.sealAll(facts);
-    if (lines.length === 0) return tail;
-    await writeExtendedCopy(path, lines.join(''));
-    return sequencer.position;
+    const log = await createLogFile(path, { continueFrom: { file: path } });
+    try {
+      const end = log.position;
+      if (end.seq !== options.expectedSeq) throw new ConflictError(path, options.expectedSeq, end.seq);
+      if (facts.length === 0) {
+        await log.abort();
+        return end;
+      }
+      log.appendAll(facts);
+      const { seq, hash, at } = await log.commit();
+      return { seq, hash, at };
+    } catch (e) {
+      await log.abort();
+      throw e;
+    }
   } finally {
     await removeQuietly(lockPath);
   }
@@ -61,23 +71,4 @@ async function acquireLock(path: string, lockPath: string): Promise<void> {
     await removeQuietly(lockPath);
     throw ioError(lockPath, 'cannot create lock', e);
   }
-}
-
-/** Copies the log to a temp file, appends `text`, fsyncs, and renames the copy over the log. */
-async function writeExtendedCopy(path: string, text: string): Promise<void> {
-  const temp = tempPathFor(path);
-  try {
-    await copyFile(path, temp);
-    const handle = await open(temp, 'a');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    await removeQuietly(temp);
-    throw ioError(path, 'cannot append', e);
-  }
-  await commitTemp(temp, path);
 }

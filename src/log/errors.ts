@@ -10,7 +10,6 @@ export type LogErrorCode =
   | 'LOG_LOCKED'
   | 'LOG_IO'
   | 'LOG_FORMAT'
-  | 'LOG_VALUE'
   | 'LOG_FACT'
   | 'LOG_CLOSED';
 
@@ -105,18 +104,6 @@ export class LogFormatError extends LogError {
     readonly seq?: number,
   ) {
     super('LOG_FORMAT', `${path}:${line}: ${kind}: ${detail}`);
-  }
-}
-
-/** A value that has no canonical JSON form (NaN, a function, a Map, a cycle…). */
-export class CanonicalJsonError extends LogError {
-  override readonly name = 'CanonicalJsonError';
-  constructor(
-    /** Where in the value the problem is, e.g. `data.payoffs.syria`. */
-    readonly field: string,
-    what: string,
-  ) {
-    super('LOG_VALUE', `${field}: ${what}`);
   }
 }
 

@@ -1,33 +1,20 @@
 /**
- * Turning one line of text into a recorded event, or saying precisely why not. Problems are
- * returned as values (not thrown) so the reader can attach the file and line number.
+ * Turning one line of text into a recorded event, or saying precisely why not: the JSON is
+ * parsed and the event validated by the catalogue's `parseEvent` (the zod schemas), the one
+ * validation every reader and writer of a log uses. Problems are returned as values (not
+ * thrown) so the reader can attach the file and line number.
  */
-import { acceptEvent, EVENT_VERSIONS, parseEventWithZod, type Recorded } from '../core/catalogue.js';
-import { idProblem } from '../core/ids.js';
-import { instantMs } from './instant.js';
-import { simpleMatcher } from '../core/validation/pattern.js';
-import { HASH_PATTERN } from './chain.js';
-import type { LogProblemKind } from './errors.js';
-
-/** How much of each event to validate: everything, or only the envelope (not `data`). */
-export type Validation = 'full' | 'envelope';
-
-/** What is wrong with a line, before the file and line number are known. */
-export interface LineProblem {
-  readonly kind: LogProblemKind;
-  readonly message: string;
-  readonly field?: string;
-  readonly seq?: number;
-}
+import { parseEvent, type Issue, type Recorded } from '../core/catalogue.js';
+import type { EnvelopeFields, LineProblem } from './chain.js';
 
 /** The parsed line: the JSON value as read (what the hash covers) and the validated event. */
 export interface ParsedLine {
-  readonly raw: Record<string, unknown>;
+  readonly raw: EnvelopeFields;
   readonly event: Recorded;
 }
 
 /** Parses and validates one log line. */
-export function parseLine(text: string, validation: Validation): ParsedLine | LineProblem {
+export function parseLine(text: string): ParsedLine | LineProblem {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -37,21 +24,9 @@ export function parseLine(text: string, validation: Validation): ParsedLine | Li
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { kind: 'json', message: 'expected a JSON object (one event per line)' };
   }
-  const record = raw as Record<string, unknown>;
-  const seq = typeof record.seq === 'number' ? record.seq : undefined;
-  if (validation === 'envelope') {
-    const problem = envelopeProblem(record);
-    return problem ? withSeq({ kind: 'schema', message: `${problem[0]}: ${problem[1]}`, field: problem[0] }, seq) : { raw: record, event: raw as Recorded };
-  }
-  const accepted = acceptEvent(record);
-  if (accepted !== undefined) return { raw: record, event: accepted };
-  // What parseEvent does once its fast path has declined: the issues worded, or an upcast.
-  const parsed = parseEventWithZod(raw);
-  if (parsed.ok) return { raw: record, event: parsed.value };
-  const [first, ...more] = parsed.issues;
-  const field = first?.path ?? '(root)';
-  const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : '';
-  return withSeq({ kind: 'schema', message: `${field}: ${first?.message ?? 'invalid'}${extra}`, field }, seq);
+  const parsed = parseEvent(raw);
+  if (parsed.ok) return { raw: raw as EnvelopeFields, event: parsed.value };
+  return schemaProblem(parsed.issues, (raw as { seq?: unknown }).seq);
 }
 
 /** True when `parseLine` failed. */
@@ -59,49 +34,20 @@ export function isProblem(result: ParsedLine | LineProblem): result is LineProbl
   return 'kind' in result;
 }
 
-function withSeq(problem: LineProblem, seq: number | undefined): LineProblem {
-  return seq !== undefined && Number.isSafeInteger(seq) && seq > 0 ? { ...problem, seq } : problem;
+/**
+ * The first of `parseEvent`'s issues as a line problem (`data.messageId: …`), with a count of
+ * the others; `seq` is kept when the line has a usable one, so reports can name it.
+ */
+export function schemaProblem(issues: readonly Issue[], seq: unknown): LineProblem {
+  const [first, ...more] = issues;
+  const field = first?.path ?? '(root)';
+  const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : '';
+  const problem: LineProblem = { kind: 'schema', message: `${field}: ${first?.message ?? 'invalid'}${extra}`, field };
+  return typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? { ...problem, seq } : problem;
 }
 
 function jsonProblem(text: string, e: unknown): string {
   if (text.trim() === '') return 'empty line (expected one JSON event per line)';
   if (text.charCodeAt(0) === 0xfeff) return 'line starts with a byte order mark; logs are UTF-8 without BOM';
   return `not JSON: ${e instanceof Error ? e.message : String(e)}`;
-}
-
-// A char-table loop: several times faster than the regular expression on 64 characters.
-const isHash = simpleMatcher(HASH_PATTERN) ?? ((s: string): boolean => HASH_PATTERN.test(s));
-
-const ENVELOPE_KEYS = new Set(['seq', 'at', 'type', 'v', 'actor', 'data', 'cause', 'hash']);
-
-/**
- * The envelope checks of `parseEvent` without the data schema, by hand because this is the
- * fast mode: `[field, problem]` or undefined.
- */
-export function envelopeProblem(e: Record<string, unknown>): [string, string] | undefined {
-  for (const key of Object.keys(e)) {
-    if (!ENVELOPE_KEYS.has(key)) return [key, 'unknown envelope field'];
-  }
-  const { seq, at, type, v, actor, data, cause, hash } = e;
-  if (!isPositiveInt(seq)) return ['seq', 'expected a positive integer'];
-  if (typeof at !== 'string' || instantMs(at) === undefined) {
-    return ['at', 'expected an ISO-8601 UTC instant such as 2026-01-06T00:00:00Z'];
-  }
-  if (typeof type !== 'string') return ['type', 'expected a string'];
-  if (!Object.prototype.hasOwnProperty.call(EVENT_VERSIONS, type)) return ['type', `unknown event type "${type}"`];
-  const version = EVENT_VERSIONS[type as keyof typeof EVENT_VERSIONS];
-  if (v !== version) return ['v', `${type} has schema version ${version}, not ${JSON.stringify(v)}`];
-  if (typeof actor !== 'string') return ['actor', 'expected a string'];
-  const bad = idProblem(actor);
-  if (bad) return ['actor', bad];
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['data', 'expected an object'];
-  if (cause !== undefined && !isPositiveInt(cause)) return ['cause', 'expected a positive integer'];
-  if (hash !== undefined && (typeof hash !== 'string' || !isHash(hash))) {
-    return ['hash', 'expected 64 lowercase hex digits'];
-  }
-  return undefined;
-}
-
-function isPositiveInt(x: unknown): x is number {
-  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
 }

@@ -5,16 +5,14 @@
  * is what `verifyLog` adds.
  */
 import type { Recorded } from '../core/catalogue.js';
-import { ChainChecker } from './chainCheck.js';
+import { Chain, type LineProblem } from './chain.js';
 import { LogFormatError } from './errors.js';
 import { flatten } from './flatten.js';
-import { isProblem, parseLine, type LineProblem, type ParsedLine, type Validation } from './lineCheck.js';
+import { isProblem, parseLine, type ParsedLine } from './lineCheck.js';
 import { readLineBatches, type ReadLinesOptions } from './reader.js';
 
 /** Options of {@link readEvents}. */
 export interface ReadEventsOptions extends ReadLinesOptions {
-  /** `full` (default) checks each event's data schema; `envelope` only the envelope fields. */
-  readonly validate?: Validation;
   /** Recompute every hash and compare (default false; `verifyLog` turns it on). */
   readonly verifyHashes?: boolean;
 }
@@ -36,28 +34,44 @@ export function readEvents(path: string, options: ReadEventsOptions = {}): Async
  * @throws the same errors as {@link readEvents}, after yielding the good events of the batch.
  */
 export async function* readEventBatches(path: string, options: ReadEventsOptions = {}): AsyncGenerator<readonly Recorded[]> {
-  const validation = options.validate ?? 'full';
-  const checker = new ChainChecker(options.verifyHashes ?? false);
   let any = false;
+  for await (const batch of readCheckedLines(path, new Chain(), options)) {
+    any = true;
+    yield batch.events;
+  }
+  if (!any) throw new LogFormatError(path, 1, 'empty', 'the log is empty (a log starts with LogStarted)');
+}
+
+/** Consecutive good lines of a log: `texts[i]` is line `first + i`, which holds `events[i]`. */
+export interface CheckedLines {
+  readonly first: number;
+  readonly texts: readonly string[];
+  readonly events: readonly Recorded[];
+}
+
+/**
+ * The lines of a log with their events, each checked and followed by `chain` (which then
+ * says where the log stands): what both the event readers and a writer continuing an
+ * existing log (`createLogFile`'s `continueFrom`) read. An empty file yields nothing.
+ * @throws the same errors as {@link readEvents} but `empty`, after yielding the good lines.
+ */
+export async function* readCheckedLines(path: string, chain: Chain, options: ReadEventsOptions = {}): AsyncGenerator<CheckedLines> {
+  const verifyHashes = options.verifyHashes ?? false;
   for await (const { first, texts } of readLineBatches(path, options)) {
     const events: Recorded[] = [];
     let error: LogFormatError | undefined;
     for (let i = 0; i < texts.length; i++) {
-      const parsed = parseLine(texts[i] as string, validation);
-      const problem = isProblem(parsed) ? parsed : checker.check(parsed.event, parsed.raw);
+      const parsed = parseLine(texts[i] as string);
+      const problem = isProblem(parsed) ? parsed : chain.follow(parsed.event, verifyHashes ? parsed.raw : undefined);
       if (problem) {
         error = lineError(path, first + i, problem);
         break;
       }
       events.push((parsed as ParsedLine).event);
     }
-    if (events.length > 0) {
-      any = true;
-      yield events;
-    }
+    if (events.length > 0) yield { first, texts: events.length === texts.length ? texts : texts.slice(0, events.length), events };
     if (error) throw error;
   }
-  if (!any) throw new LogFormatError(path, 1, 'empty', 'the log is empty (a log starts with LogStarted)');
 }
 
 function lineError(path: string, line: number, problem: LineProblem): LogFormatError {

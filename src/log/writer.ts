@@ -1,18 +1,37 @@
 /**
- * Writing a whole new log, as a simulation produces it. Lines are sealed (seq + hash) and
- * buffered into large chunks written straight to a temp file next to the target; `commit`
- * fsyncs and renames it into place, so the target is either the previous file or the complete
- * new log, never a prefix. A crash leaves only a stray `.<name>.<pid>.tmp`.
+ * The one way Parley writes a log. Facts are appended one at a time or in batches; each is
+ * validated as a reader validates it (`parseEvent`) and sealed onto the hash chain
+ * ({@link Chain.seal}: seq, time order, cause, canonical data, hash), so a writer can never
+ * produce a line that `verifyLog` refuses. Lines are buffered and written to a temp file next
+ * to the target; `commit` fsyncs it and renames it into place, so the target is always either
+ * what it was before or the complete new log, never a prefix.
+ *
+ * A new log can start as the continuation of an existing one (`continueFrom`): its first
+ * lines are copied verbatim, after checking them as `verifyLog` does, and the chain goes on
+ * from there. Appending is "continue from the log at its end, append, commit over it"
+ * (append.ts); a fork is "continue from log A at seq N into a new file B".
+ *
+ * The temp file is `.<name>.<pid>.tmp` in the target's folder (see atomic.ts): a process
+ * killed while writing leaves at most that file behind, never a partial log under `path`.
  */
-import { closeSync } from 'node:fs';
-import type { Fact } from '../core/catalogue.js';
+import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { parseEvent, type Fact } from '../core/catalogue.js';
 import { commitTemp, openTemp, removeQuietly } from './atomic.js';
-import { ChunkedFile, DEFAULT_CHUNK_BYTES } from './chunkedFile.js';
-import { FactError, ioError, WriterClosedError } from './errors.js';
-import { Sequencer, type LogPosition } from './sequencer.js';
+import { Chain, EMPTY_POSITION, type LineProblem, type LogPosition } from './chain.js';
+import { ConflictError, FactError, ioError, WriterClosedError } from './errors.js';
+import { schemaProblem } from './lineCheck.js';
+import { readCheckedLines } from './readEvents.js';
+
+/** Where a new log starts from: the first `seq` events of `file` (all of them by default). */
+export interface ContinueFrom {
+  readonly file: string;
+  readonly seq?: number;
+}
 
 /** Options of {@link createLogFile}. */
 export interface CreateLogOptions {
+  /** Start as a copy of (the first events of) an existing log, and extend its chain. */
+  readonly continueFrom?: ContinueFrom;
   /** Bytes buffered before a write to the temp file. Default 256 KiB. */
   readonly chunkBytes?: number;
 }
@@ -23,44 +42,68 @@ export interface LogSummary extends LogPosition {
   readonly bytes: number;
 }
 
-/** A new log being written; nothing is visible at `path` until {@link LogFileWriter.commit}. */
-export interface LogFileWriter {
+/** A new log being written; nothing is visible at `path` until {@link LogWriter.commit}. */
+export interface LogWriter {
   readonly path: string;
   readonly tempPath: string;
-  /** Seq, hash and time of the last appended event. */
+  /** Seq, hash and time of the last event (copied or appended). */
   readonly position: LogPosition;
   /**
-   * Sequences and buffers facts, all or nothing.
-   * @returns the seq of the last appended event.
-   * @throws {FactError} when a fact would break the log (the batch is then not appended).
+   * Validates, seals and buffers one fact (a recorded event's own `seq` and `hash` are
+   * ignored: the writer numbers and chains).
+   * @returns the fact's seq.
+   * @throws {FactError} naming the field at fault, when the fact would break the log; it is
+   *   then not appended, and the writer can go on.
    * @throws {LogIoError} when the temp file cannot be written (then call `abort`).
    */
-  append(facts: readonly Fact[]): number;
+  append(fact: Fact): number;
+  /** Appends a batch all or nothing (same errors as {@link LogWriter.append}). */
+  appendAll(facts: readonly Fact[]): number;
   /**
    * Flushes, fsyncs and renames the temp file over `path` (replacing any existing file).
-   * @throws {FactError} when no event was appended: a log starts with LogStarted.
+   * @throws {FactError} when the log has no event: a log starts with LogStarted.
+   * @throws {LogIoError} when the temp file cannot be written or renamed (it is then removed).
    */
   commit(): Promise<LogSummary>;
   /** Deletes the temp file; `path` is untouched. Safe to call twice or after a failure. */
   abort(): Promise<void>;
 }
 
+/** Default size of the write buffer: 256 KiB. */
+const DEFAULT_CHUNK_BYTES = 256 * 1024;
+
 /**
- * Starts a new log at `path`.
- * @throws {LogIoError} when the temp file cannot be created (missing directory, permission).
+ * Starts a new log at `path` (nothing appears there until `commit`).
+ * @throws {LogIoError} when the temp file cannot be created (missing folder, permission) or
+ *   `continueFrom.file` cannot be read.
+ * @throws {LogFormatError} when the lines to continue from do not verify.
+ * @throws {ConflictError} when `continueFrom.file` has fewer than `continueFrom.seq` events.
  * @example
  * const log = await createLogFile('run.jsonl');
- * try { log.append(facts); await log.commit(); } catch (e) { await log.abort(); throw e; }
+ * try { for (const f of facts) log.append(f); await log.commit(); } catch (e) { await log.abort(); throw e; }
+ * @example
+ * // A fork: the first 120 events of a.jsonl, then new facts, into b.jsonl.
+ * const fork = await createLogFile('b.jsonl', { continueFrom: { file: 'a.jsonl', seq: 120 } });
  */
-export async function createLogFile(path: string, options: CreateLogOptions = {}): Promise<LogFileWriter> {
+export async function createLogFile(path: string, options: CreateLogOptions = {}): Promise<LogWriter> {
   const { tempPath, fd } = openTemp(path);
-  return new LogFile(path, tempPath, fd, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const log = new LogFile(path, tempPath, fd, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  if (options.continueFrom) {
+    try {
+      await log.copyFrom(options.continueFrom);
+    } catch (e) {
+      await log.abort();
+      throw e;
+    }
+  }
+  return log;
 }
 
-/** Lines are sealed by a {@link Sequencer} and buffered by a {@link ChunkedFile}. */
-class LogFile implements LogFileWriter {
-  private readonly sequencer = new Sequencer();
-  private readonly file: ChunkedFile;
+class LogFile implements LogWriter {
+  private readonly chain = new Chain();
+  private readonly buffer: Buffer;
+  private used = 0;
+  private written = 0;
   private closed = false;
 
   constructor(
@@ -69,42 +112,117 @@ class LogFile implements LogFileWriter {
     private fd: number,
     chunkBytes: number,
   ) {
-    this.file = new ChunkedFile(fd, chunkBytes);
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
 
   get position(): LogPosition {
-    return this.sequencer.position;
+    return this.chain.position;
   }
 
-  append(facts: readonly Fact[]): number {
+  append(fact: Fact): number {
     if (this.closed) throw new WriterClosedError(this.path);
-    const lines = this.sequencer.sealAll(facts);
+    this.write(this.seal(fact));
+    return this.chain.position.seq;
+  }
+
+  appendAll(facts: readonly Fact[]): number {
+    if (this.closed) throw new WriterClosedError(this.path);
+    const start = this.chain.position;
+    let lines: string[];
     try {
-      for (let i = 0; i < lines.length; i++) this.file.write(lines[i] as string);
+      lines = facts.map((f) => this.seal(f));
     } catch (e) {
-      throw ioError(this.path, 'cannot write', e);
+      this.chain.reset(start);
+      throw e;
     }
-    return this.sequencer.position.seq;
+    for (const line of lines) this.write(line);
+    return this.chain.position.seq;
   }
 
   async commit(): Promise<LogSummary> {
     if (this.closed) throw new WriterClosedError(this.path);
-    const position = this.sequencer.position;
+    const position = this.chain.position;
     if (position.seq === 0) throw new FactError(1, 'nothing to commit: a log starts with its LogStarted event');
-    try {
-      this.file.sync();
-    } catch (e) {
-      throw ioError(this.path, 'cannot write', e);
-    }
+    this.io(() => {
+      this.flush();
+      fsyncSync(this.fd);
+    });
     this.close();
     await commitTemp(this.tempPath, this.path);
-    return { ...position, path: this.path, bytes: this.file.bytes };
+    return { ...position, path: this.path, bytes: this.written };
   }
 
   async abort(): Promise<void> {
+    this.closed = true;
     if (this.fd === -1) return;
     this.close();
     await removeQuietly(this.tempPath);
+  }
+
+  /** Copies the checked lines of `from` up to its `seq` and takes its chain over. */
+  async copyFrom(from: ContinueFrom): Promise<void> {
+    const until = from.seq ?? Number.POSITIVE_INFINITY;
+    // The source is read with every hash checked: a continuation vouches for what it copies.
+    for await (const { texts, events } of readCheckedLines(from.file, this.chain, { verifyHashes: true })) {
+      const last = events[events.length - 1]?.seq ?? 0;
+      const take = last <= until ? texts.length : until - (events[0]?.seq ?? 0) + 1;
+      for (let i = 0; i < take; i++) this.write(`${texts[i] as string}\n`);
+      if (last >= until) {
+        // The chain has followed the whole batch: take it back to the last line copied.
+        const end = events[take - 1];
+        this.chain.reset(end ? { seq: end.seq, hash: end.hash as string, at: end.at } : EMPTY_POSITION);
+        return;
+      }
+    }
+    if (from.seq !== undefined && this.chain.position.seq < from.seq) {
+      throw new ConflictError(from.file, from.seq, this.chain.position.seq);
+    }
+  }
+
+  /** The line of `fact` as the next event; the chain advances. */
+  private seal(fact: Fact): string {
+    const seq = this.chain.position.seq + 1;
+    const { at, type, v, actor, data, cause } = fact;
+    const event = cause === undefined ? { seq, at, type, v, actor, data } : { seq, at, type, v, actor, data, cause };
+    const parsed = parseEvent(event);
+    const sealed = parsed.ok ? this.chain.seal(event) : schemaProblem(parsed.issues, seq);
+    if (typeof sealed === 'string') return sealed;
+    throw factError(seq, sealed);
+  }
+
+  /** Buffers `text` (UTF-8): encoded straight into the reused buffer, written in large chunks. */
+  private write(text: string): void {
+    this.io(() => {
+      // A UTF-16 code unit encodes to at most 3 bytes: flush when the text might not fit.
+      if (this.used + text.length * 3 > this.buffer.length) {
+        this.flush();
+        if (text.length * 3 > this.buffer.length) {
+          this.writeAll(Buffer.from(text, 'utf8'));
+          return;
+        }
+      }
+      this.used += this.buffer.write(text, this.used, 'utf8');
+    });
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    const used = this.used;
+    this.used = 0;
+    this.writeAll(this.buffer.subarray(0, used));
+  }
+
+  private writeAll(chunk: Uint8Array): void {
+    for (let offset = 0; offset < chunk.length; ) offset += writeSync(this.fd, chunk, offset);
+    this.written += chunk.length;
+  }
+
+  private io(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      throw ioError(this.path, 'cannot write', e);
+    }
   }
 
   private close(): void {
@@ -113,5 +231,22 @@ class LogFile implements LogFileWriter {
     const fd = this.fd;
     this.fd = -1;
     closeSync(fd);
+  }
+}
+
+/** A fact the log refuses, worded as the reader words the same problem in a line. */
+function factError(seq: number, problem: LineProblem): FactError {
+  return new FactError(seq, problem.message, problem.field ?? fieldOf(problem));
+}
+
+/** The envelope field a cross-line rule is about. */
+function fieldOf(problem: LineProblem): string | undefined {
+  switch (problem.kind) {
+    case 'time-backwards':
+      return 'at';
+    case 'first-event':
+      return 'type';
+    default:
+      return undefined;
   }
 }

@@ -4,6 +4,7 @@
  * The xstate machines are the source of truth; the compiled interpreters are derived from
  * them (see compile.ts) and proven equal to xstate's `transition()` by the differential tests.
  */
+import { canonicalKey } from '../core/canonical.js';
 import type { LadderConfig } from '../core/catalogue.js';
 import { cellMachine, type CellContext, type CellMachineEvent } from './cell.js';
 import { compileMachine, type CompiledMachine } from './compile.js';
@@ -30,18 +31,6 @@ export const compiledCell: CompiledMachine<CellContext, CellMachineEvent> = comp
 const LADDER_CACHE_SIZE = 64;
 const ladders = new Map<string, CompiledMachine<LadderContext, LadderMachineEvent>>();
 const byIdentity = new WeakMap<LadderConfig, CompiledMachine<LadderContext, LadderMachineEvent>>();
-
-/** JSON with object keys sorted, so equal configurations give equal keys. */
-function canonicalKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalKey).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
 
 /**
  * The compiled ladder machine for `config`, memoized by the configuration's content (the

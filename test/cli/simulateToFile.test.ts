@@ -1,12 +1,11 @@
 /**
- * `simulateToFile`, the path `parley run --out` and the simulator benchmark share: for every
- * shipped scenario it writes the very log the golden tests pin (same SHA-256), on the calling
- * thread and on the writer thread, and it leaves nothing behind when it fails.
+ * `simulateToFile`, the path `parley run --out` takes: for every shipped scenario it writes
+ * the very log the golden tests pin (same SHA-256), and it leaves nothing behind when it fails.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simulateToFile } from '../../src/cli/simulateToFile.js';
 import type { Recorded } from '../../src/core/catalogue.js';
 import { LogIoError } from '../../src/log/errors.js';
@@ -15,7 +14,6 @@ import { loadScenario } from '../../src/scenario/load.js';
 import type { Plan } from '../../src/sim/plan.js';
 import { PARLEY_VERSION } from '../../src/version.js';
 import { tempDir } from '../fixtures/logs/build.js';
-import { removeSealWorkerScript, sealWorkerScript } from '../fixtures/logs/sealWorkerBuild.js';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 const GOLDEN = new URL('../golden/', import.meta.url).pathname;
@@ -37,38 +35,17 @@ beforeEach(() => {
   tmp = tempDir('parley-simulate-');
 });
 afterEach(() => tmp.cleanup());
-afterAll(removeSealWorkerScript);
 
 describe('simulateToFile', () => {
   const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort();
 
-  it.each(files)('%s: writes the golden log on the calling thread', async (file) => {
+  it.each(files)('%s: writes the golden log', async (file) => {
     const path = tmp.file('run.jsonl');
     const seen: Recorded[] = [];
     const { result, log } = await simulateToFile(await planOf(file), path, { onEvent: (e) => seen.push(e) });
     expect(sha256(path)).toBe(goldenSha(file));
     expect(log).toMatchObject({ path, seq: result.events, bytes: readFileSync(path).length });
     expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: result.events }, (_, i) => i + 1));
-  });
-
-  it('writes the same bytes when a worker thread takes the log over mid-run', async () => {
-    const plan = await planOf('noise-generous.yaml');
-    const alone = tmp.file('alone.jsonl');
-    const handed = tmp.file('handed.jsonl');
-    const first = await simulateToFile(plan, alone, { log: { worker: false } });
-    expect(first.threaded).toBe(false);
-    const second = await simulateToFile(plan, handed, {
-      // A shipped scenario is over before a worker has started: give it a second to start.
-      onEvent: (e) => {
-        if (e.seq === 100) for (const t = performance.now(); performance.now() - t < 1000; );
-      },
-      log: { worker: sealWorkerScript(), threadAfter: 0, batchBytes: 2000 },
-    });
-    expect(second.threaded).toBe(true);
-    expect(readFileSync(handed).equals(readFileSync(alone))).toBe(true);
-    expect(sha256(handed)).toBe(goldenSha('noise-generous.yaml'));
-    expect(second.log).toEqual({ ...first.log, path: handed });
-    expect(readdirSync(tmp.dir).sort()).toEqual(['alone.jsonl', 'handed.jsonl']);
   });
 
   it('fails before simulating when the log cannot be created, and leaves nothing', async () => {
@@ -86,7 +63,6 @@ describe('simulateToFile', () => {
       onEvent: (e) => {
         if (e.seq === 100) throw new Error('stop here');
       },
-      log: { worker: sealWorkerScript(), threadAfter: 0, batchBytes: 1000 },
     });
     await expect(run).rejects.toThrow('stop here');
     expect(readdirSync(tmp.dir)).toEqual([]);

@@ -28,7 +28,7 @@ function expectProblem(f: VerifyFailure, kind: LogProblemKind, line: number, ext
 }
 
 describe('verifyLog', () => {
-  it('accepts a log written by the sequencer and summarises it', async () => {
+  it('accepts a log as the writer writes it and summarises it', async () => {
     const last = objects()[7] as { hash: string; at: string };
     expect(await verifyLog(tmp.file('log.jsonl', good))).toEqual({
       ok: true,

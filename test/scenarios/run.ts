@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Fact, Recorded } from '../../src/core/catalogue.js';
+import type { Recorded } from '../../src/core/catalogue.js';
 import { createLogFile } from '../../src/log/writer.js';
 import { checkExpectations } from '../../src/report/expectations.js';
 import { computeOutcomes } from '../../src/report/metrics.js';
@@ -31,8 +31,7 @@ export async function runScenarioFile(file: string, seed?: number) {
   const result = runPlan(plan, {
     onEvent: (e) => {
       events.push(e);
-      const { seq: _seq, hash: _hash, ...f } = e;
-      writer.append([f as Fact]);
+      writer.append(e);
     },
   });
   await writer.commit();

@@ -1,12 +1,27 @@
 /**
- * Canonical JSON: the one byte sequence a value hashes to. Object keys are sorted by UTF-16
- * code unit (the default `Array.prototype.sort` order), there is no whitespace, and strings
- * and numbers are printed exactly as `JSON.stringify` prints them, so a value read back with
- * `JSON.parse` canonicalises to the same text. Values JSON cannot carry faithfully are
- * rejected instead of being silently changed (`NaN` would become `null`).
+ * Canonical JSON: the one byte sequence a value hashes to, and the one canonical key of a
+ * value (Parley's only canonical encoder: the log writer and verifier hash it, the machines
+ * key their caches with it). Object keys are sorted by UTF-16 code unit (the default
+ * `Array.prototype.sort` order), there is no whitespace, and strings and numbers are printed
+ * exactly as `JSON.stringify` prints them, so a value read back with `JSON.parse`
+ * canonicalises to the same text. Values JSON cannot carry faithfully are rejected instead
+ * of being silently changed (`NaN` would become `null`). Pure: it lives in the core so the
+ * machines can use it.
  */
-import { formatPath } from '../core/catalogue.js';
-import { CanonicalJsonError } from './errors.js';
+import { formatPath } from './catalogue.js';
+
+/** A value that has no canonical JSON form (NaN, a function, a Map, a cycle…). */
+export class CanonicalJsonError extends Error {
+  override readonly name = 'CanonicalJsonError';
+  readonly code = 'CANONICAL_JSON';
+  constructor(
+    /** Where in the value the problem is, e.g. `data.payoffs.syria`. */
+    readonly field: string,
+    what: string,
+  ) {
+    super(`${field}: ${what}`);
+  }
+}
 
 /** Deeper nesting than this is treated as a cycle: no Parley event comes close. */
 export const MAX_DEPTH = 128;
@@ -34,16 +49,25 @@ export function canonicalJson(value: unknown, prefix = ''): string {
   }
 }
 
+/**
+ * The canonical key of a JSON value: equal values (whatever their key order) give equal keys.
+ * @throws {CanonicalJsonError} as {@link canonicalJson}.
+ * @example canonicalKey({ b: 1, a: 2 }) === canonicalKey({ a: 2, b: 1 }) // true
+ */
+export function canonicalKey(value: unknown): string {
+  return canonicalJson(value);
+}
+
 /** Strings JSON.stringify would escape (quotes, backslashes, control characters, surrogates). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A string's canonical JSON text (quoted, escaped exactly as `JSON.stringify` escapes). */
-export function canonicalString(value: string): string {
+function canonicalString(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** An object's key order: as `Object.keys` lists it, sorted, and the sorted keys quoted. */
-export interface Shape {
+interface Shape {
   readonly keys: readonly string[];
   readonly sorted: readonly string[];
   readonly quoted: readonly string[];
@@ -59,7 +83,7 @@ const MAX_FIRST_KEYS = 4096;
 const MAX_SHAPES_PER_KEY = 16;
 
 /** The canonical key order of an object whose `Object.keys` are `keys` (cached per shape). */
-export function shapeOf(keys: string[]): Shape {
+function shapeOf(keys: string[]): Shape {
   const n = keys.length;
   const list = shapes.get(keys[0] as string);
   if (list !== undefined) {

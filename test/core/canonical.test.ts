@@ -1,7 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/log/canonical.js';
-import { CanonicalJsonError } from '../../src/log/errors.js';
+import { canonicalJson, canonicalKey } from '../../src/core/canonical.js';
+import { CanonicalJsonError } from '../../src/core/canonical.js';
 
 /**
  * Reference implementation with an explicit comparator (`<` on strings compares UTF-16 code
@@ -89,7 +90,7 @@ describe('canonicalJson', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CanonicalJsonError);
-    expect((error as CanonicalJsonError).code).toBe('LOG_VALUE');
+    expect((error as CanonicalJsonError).code).toBe('CANONICAL_JSON');
     expect((error as CanonicalJsonError).field).toBe(field);
   });
 
@@ -101,5 +102,20 @@ describe('canonicalJson', () => {
 
   it('prefixes the field path', () => {
     expect(() => canonicalJson({ w: NaN }, 'data')).toThrow('data.w: NaN has no JSON form');
+  });
+});
+
+describe('canonicalKey', () => {
+  it('gives equal keys to equal values whatever their key order, and different keys otherwise', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()), (a, b) => {
+        const reversed = Object.fromEntries(Object.entries(a).reverse());
+        expect(canonicalKey(reversed)).toBe(canonicalKey(a));
+        const asJson = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+        expect(canonicalKey(a) === canonicalKey(b)).toBe(isDeepStrictEqual(asJson(a), asJson(b)));
+        expect(JSON.parse(canonicalKey(a))).toEqual(JSON.parse(JSON.stringify(a)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

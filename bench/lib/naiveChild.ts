@@ -5,8 +5,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { KeyNumbers } from '../baselines/agreement.js';
-import type { Sample } from '../lib/measure.js';
-import type { WorkloadSpec } from '../lib/workload.js';
+import type { Sample } from './measure.js';
+import type { WorkloadSpec } from './workload.js';
 
 type Message = { kind: 'ready'; keys: KeyNumbers } | { kind: 'ran'; sample: Sample | undefined };
 
