@@ -8,9 +8,9 @@
  * compiled xstate definitions in src/machines.
  *
  * Replay runs this for every event of a log, so it is written to allocate little: routes and
- * machine events are shared constants, a routed fact looks its message or dispute up once,
- * and an incident's observation, clarification and retaliation lists start as one shared
- * frozen empty value that is replaced (never written) on first use. Views are created with
+ * machine events are shared constants and a routed fact looks its message or dispute up once.
+ * Every view owns its own objects: no two views share a mutable value, so a copy of the state
+ * (`structuredClone`, which keeps sharing) folds on exactly like the original. Views are created with
  * every optional field present (as `undefined`) and fields are cleared by assigning
  * `undefined`, never by `delete`: all views of a kind then share one hidden class, so the
  * property reads below stay monomorphic. JSON omits the `undefined` fields.
@@ -26,7 +26,7 @@ import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
 import { routeOf, subjectOf } from './routing.js';
 import { own } from './ids.js';
-import type { DisputeView, IncidentView, MessageView, Mutable, Observation, ParleyState } from './state.js';
+import type { DisputeView, IncidentView, MessageView, Mutable, ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
 type Draft = Mutable<ParleyState>;
@@ -44,10 +44,6 @@ const SIGNALS = Object.fromEntries(
   ]),
 ) as unknown as Readonly<Record<Track, Readonly<Record<Signal, CellMachineEvent>>>>;
 
-/** The shared empty values an incident starts with (replaced on first write, never written). */
-const NO_OBSERVATIONS: Readonly<Record<string, Observation>> = Object.freeze({});
-const NO_CLARIFICATIONS: Readonly<Record<string, string>> = Object.freeze({});
-const NO_PARTIES: readonly string[] = Object.freeze([]);
 
 /**
  * How the fold moves a machine held by a view: `holder.machine` becomes the next snapshot and
@@ -286,7 +282,6 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
     case 'IncidentObserved': {
       const i = knownIncident(s, e, e.data.incidentId);
       const seen = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
-      if (i.observations === NO_OBSERVATIONS) i.observations = {};
       i.observations[e.actor] = seen;
       return;
     }
@@ -416,8 +411,7 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>, mv: Mover): void {
     const seen = own(original.observations, e.actor);
     // Retaliating against someone who did not do it, because of how it was seen.
     accidental = original.by !== d.against && (seen === undefined || seen.attributedTo === d.against);
-    if (original.retaliatedBy === NO_PARTIES) original.retaliatedBy = [e.actor];
-    else if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
+    if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
     s.counters.retaliations += 1;
     if (accidental) s.counters.accidentalEscalations += 1;
   }
@@ -431,9 +425,9 @@ function incident(s: Draft, e: FactOf<'IncidentOccurred'>, mv: Mover): void {
     severity: d.severity,
     at: e.at,
     retaliationFor: d.retaliationFor,
-    observations: NO_OBSERVATIONS as Mutable<IncidentView['observations']>,
-    clarified: NO_CLARIFICATIONS as Mutable<IncidentView['clarified']>,
-    retaliatedBy: NO_PARTIES as string[],
+    observations: {},
+    clarified: {},
+    retaliatedBy: [],
     accidental,
   };
   s.incidents.set(d.incidentId, view);
@@ -444,7 +438,6 @@ function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
   const i = knownIncident(s, e, e.data.incidentId);
   const party = e.data.party;
   if (own(i.clarified, party)) return;
-  if (i.clarified === NO_CLARIFICATIONS) i.clarified = {};
   i.clarified[party] = e.at;
   const seen = own(i.observations, party);
   if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) {

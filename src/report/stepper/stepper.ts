@@ -28,23 +28,6 @@ export function snapshotInterval(length: number, requested?: number): number {
 }
 
 /**
- * A deep copy in which no object is reachable by two paths. `Replayer.state()` copies with
- * `structuredClone`, which keeps sharing: the fold gives new incidents one shared empty
- * `clarified` record (and `observations`, `retaliatedBy`) that it replaces on first write,
- * recognising it by identity; in a clone, the shared copy is no longer that sentinel and a
- * Replayer resumed from it writes one incident's clarification into all of them. A tree
- * copy resumes correctly.
- */
-function unshared(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(unshared);
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, unshared(v)]));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unshared(v)]));
-  }
-  return value;
-}
-
-/**
  * A position in a history of events, movable both ways.
  * @example
  * const s = new Stepper(events);
@@ -75,7 +58,7 @@ export class Stepper {
     const r = new Replayer();
     for (const e of events) {
       r.push(e);
-      if (e.seq % this.every === 0) this.snapshots.set(e.seq, unshared(r.peek()) as ParleyState);
+      if (e.seq % this.every === 0) this.snapshots.set(e.seq, r.state());
     }
   }
 
