@@ -6,7 +6,6 @@
  * order; the summary (means with t intervals, rates with Wilson intervals, probability
  * expectations) goes to stdout, a progress bar to a terminal's stderr.
  */
-import { availableParallelism } from 'node:os';
 import { IN_PROCESS_BELOW } from '../explore/executor.js';
 import { executeSweep, type SweepOutcome } from '../explore/execute.js';
 import { cellLabel } from '../explore/grid.js';
@@ -49,11 +48,11 @@ const MAX_WORKERS = 256;
 const problem = (file: string, what: string): InputError => new InputError({ file, what });
 
 /** The numeric options, checked before anything is read. */
-export function sweepNumbers(options: Pick<SweepOptions, 'runs' | 'seed' | 'workers'>): { runs: number; seed?: number; workers: number } {
+export function sweepNumbers(options: Pick<SweepOptions, 'runs' | 'seed' | 'workers'>): { runs: number; seed?: number; workers: number | 'auto' } {
   const runs = integerOption('--runs', options.runs, MAX_TOTAL_RUNS) as number;
   if (runs === 0) throw problem('--runs', 'expected at least 1 run per grid cell, got 0');
   const seed = integerOption('--seed', options.seed, 0xffffffff);
-  const workers = integerOption('--workers', options.workers, MAX_WORKERS) ?? availableParallelism();
+  const workers = options.workers === undefined || options.workers === 'auto' ? 'auto' : (integerOption('--workers', options.workers, MAX_WORKERS) as number);
   return { runs, workers, ...(seed === undefined ? {} : { seed }) };
 }
 
@@ -91,7 +90,7 @@ export const registerSweep: RegisterCommand = (program, ctx) => {
     .requiredOption('--runs <n>', 'seeds per grid cell (every cell runs the same seeds)')
     .option('--set <path=values>', SET_HELP, collect, [])
     .option('--seed <s>', "base seed S the runs' seeds are derived from (default: the scenario's seed)")
-    .option('--workers <k>', `worker threads (default: the number of cores); a sweep under ${IN_PROCESS_BELOW} runs uses none`)
+    .option('--workers <k>', `worker threads, 0 for the main thread (default auto: one per core, none for a sweep under ${IN_PROCESS_BELOW} runs)`)
     .option('--out <file>', 'write one row per run to a .csv or .jsonl file (line 1: the sweep identity)')
     .option('--resume', 'continue the --out file of an interrupted sweep without redoing a run (or start it)')
     .option('--shard <i/n|auto>', 'run shard i of n (numbered from 1); auto: from a Slurm job array or a Kubernetes Indexed Job')

@@ -5,6 +5,7 @@
  * run, and the library entry point for scripts.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { BatchResult, RunFailure, Simulate, SweepSetup } from './batch.js';
 import { rowVector, vectorWidth } from './batch.js';
 import { chooseWorkers, inProcess, workerPool, WORKER_SCRIPT, type ExecutorChoice } from './executor.js';
@@ -32,8 +33,8 @@ export interface SweepRequest {
   /** The identity written to (and expected in) the row file; its `shard` gives the block. */
   readonly identity: SweepIdentity;
   readonly out?: RowOutput;
-  /** Requested worker threads (0: the main thread). */
-  readonly workers: number;
+  /** Worker threads: `auto` (one per core, none for a small sweep) or a number (0: the main thread). */
+  readonly workers: number | 'auto';
   readonly failFast?: boolean;
   readonly signal?: AbortSignal;
   /** Called after each batch with the runs done (this block, resumed ones included) and the block's size. */
@@ -107,7 +108,7 @@ export async function executeSweep(request: SweepRequest): Promise<SweepOutcome>
 
   const from = block.from + resumed;
   const total = block.to - block.from;
-  const choice = request.simulate ? { workers: 0, reason: 'on the main thread' } : chooseWorkers(block.to - from, request.workers);
+  const choice = request.simulate ? { workers: 0, reason: 'on the main thread' } : chooseWorkers(block.to - from, request.workers, availableParallelism());
   const executor =
     choice.workers > 0 && WORKER_SCRIPT ? workerPool(setup, choice.workers, WORKER_SCRIPT) : inProcess(setup, request.simulate);
   request.onProgress?.(resumed, total);

@@ -83,12 +83,17 @@ export interface ExecutorChoice {
   readonly reason: string;
 }
 
-/** Picks the main thread or a pool for a sweep of `runs` runs. */
-export function chooseWorkers(runs: number, requested: number, script: URL | undefined = WORKER_SCRIPT): ExecutorChoice {
+/**
+ * Picks the main thread or a pool for a sweep of `runs` runs: `auto` means one worker per
+ * core, or none below {@link IN_PROCESS_BELOW} runs; a number is taken as asked (0: the main
+ * thread).
+ */
+export function chooseWorkers(runs: number, requested: number | 'auto', cores: number, script: URL | undefined = WORKER_SCRIPT): ExecutorChoice {
   if (requested === 0) return { workers: 0, reason: 'on the main thread (--workers 0)' };
-  if (runs < IN_PROCESS_BELOW) {
+  if (requested === 'auto' && runs < IN_PROCESS_BELOW) {
     return { workers: 0, reason: `on the main thread (${runs} runs: below ${IN_PROCESS_BELOW}, one thread is faster than starting workers)` };
   }
   if (script === undefined) return { workers: 0, reason: 'on the main thread (running from the TypeScript sources: no compiled worker)' };
-  return { workers: requested, reason: `on ${requested} worker thread${requested === 1 ? '' : 's'}` };
+  const workers = requested === 'auto' ? cores : requested;
+  return { workers, reason: `on ${workers} worker thread${workers === 1 ? '' : 's'}` };
 }
