@@ -1,7 +1,9 @@
 /**
- * A sweep's summary as text: per grid cell, the key outcomes' means with 95 % t intervals,
- * the rates with 95 % Wilson intervals, and the probability expectations.
+ * Summaries as text: a sweep's, per grid cell (the key outcomes' means with 95 % t intervals,
+ * the rates with 95 % Wilson intervals, the probability expectations), and a comparison's
+ * side-by-side table.
  */
+import { COMPARISON_METHODS, type ComparisonLine, type Estimate } from './compare.js';
 import { formatInterval, formatNumber, keyOutcomes } from './keyOutcomes.js';
 import type { CellReport } from './summary.js';
 import { INTERVAL_METHODS } from './summary.js';
@@ -34,4 +36,22 @@ export function formatCells(cells: readonly CellReport[], names: readonly string
   const lines = cells.flatMap((c) => cellText(c, names, cells.length, judged));
   lines.push('', `intervals: means ${INTERVAL_METHODS.means}; rates ${INTERVAL_METHODS.rates}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `estimate [lo, hi]` scaled for display, a difference with its sign. */
+function estimateText(e: Estimate, scale: number, signed = false): string {
+  if (e.estimate === null) return '–';
+  const value = formatNumber(e.estimate * scale);
+  return `${signed && e.estimate > 0 ? '+' : ''}${value} ${formatInterval(e.ci95, scale)}`;
+}
+
+/** A comparison as a table: baseline, variant and their paired difference per outcome. */
+export function formatComparison(lines: readonly ComparisonLine[]): string {
+  const out = [`${pad('outcome', 42)}${pad('baseline', 30)}${pad('variant', 30)}variant − baseline (paired)`];
+  for (const l of lines) {
+    if (l.pairs === 0) continue;
+    out.push(`${pad(l.label, 42)}${pad(estimateText(l.baseline, l.scale), 30)}${pad(estimateText(l.variant, l.scale), 30)}${estimateText(l.difference, l.scale, true)}`);
+  }
+  out.push('', `intervals (95 %): means: ${COMPARISON_METHODS.means}; rates: ${COMPARISON_METHODS.rates}.`);
+  return `${out.join('\n')}\n`;
 }
