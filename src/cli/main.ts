@@ -12,11 +12,12 @@ import { registerReplay } from './replay.js';
 import { registerRun } from './run.js';
 import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
+import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
 
 /** Every command, in the order `parley --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify, registerSweep, registerCompare];
+const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify, registerSweep, registerCompare, registerMerge];
 
 const EXIT_CODES_HELP = `
 Exit codes:

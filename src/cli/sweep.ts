@@ -219,8 +219,11 @@ function heading(r: ReportInput, cells: readonly CellReport[], done: number, blo
     `seeds   ${describeSeeds(r.seed)}`,
   ];
   if (identity.shard) lines.push(`shard   ${identity.shard.index} of ${identity.shard.count}: runs ${n(identity.shard.from)} to ${n(identity.shard.to - 1)}`);
-  const resumed = outcome.resumed > 0 ? `, ${n(outcome.resumed)} read back from ${r.out ?? ''}` : '';
-  lines.push(`ran     ${n(done)} of ${n(blockSize)} runs ${outcome.executor.reason}${resumed}`);
+  if (outcome.resumed > 0) {
+    lines.push(`runs    ${n(done)} of ${n(blockSize)}: ${n(outcome.resumed)} read back from ${r.out ?? ''}, ${n(outcome.ran)} run now ${outcome.executor.reason}`);
+  } else {
+    lines.push(`runs    ${n(done)} of ${n(blockSize)} ${outcome.executor.reason}`);
+  }
   if (outcome.repaired > 0) lines.push(`        (a partial last line of ${outcome.repaired} bytes was cut off and its run redone)`);
   if (r.out !== undefined) lines.push(`rows    ${r.out}`);
   if (!judged && cells.some((c) => c.expectations.length > 0)) {

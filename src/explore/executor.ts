@@ -89,6 +89,7 @@ export interface ExecutorChoice {
  * thread).
  */
 export function chooseWorkers(runs: number, requested: number | 'auto', cores: number, script: URL | undefined = WORKER_SCRIPT): ExecutorChoice {
+  if (runs === 0) return { workers: 0, reason: '(nothing left to run)' };
   if (requested === 0) return { workers: 0, reason: 'on the main thread (--workers 0)' };
   if (requested === 'auto' && runs < IN_PROCESS_BELOW) {
     return { workers: 0, reason: `on the main thread (${runs} runs: below ${IN_PROCESS_BELOW}, one thread is faster than starting workers)` };

@@ -42,6 +42,11 @@ export class RowFile {
     return file;
   }
 
+  /** Appends to a file already open for writing (a temp file), from its start. */
+  static adopt(path: string, fd: number): RowFile {
+    return new RowFile(path, fd, 0);
+  }
+
   /**
    * Opens an existing row file to continue it after its first `keep` bytes (the whole lines
    * a scan found; a partial last line beyond them is cut off).

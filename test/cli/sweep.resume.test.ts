@@ -47,7 +47,7 @@ describe('parley sweep --resume', () => {
   it('runs nothing on a finished file, and starts a missing one', async () => {
     copyFileSync(join(cwd, 'full.csv'), join(cwd, 'done.csv'));
     const r = await cli([...ARGS, '--out', 'done.csv', '--resume'], { cwd });
-    expect(r.stdout).toContain('24 of 24 runs on the main thread');
+    expect(r.stdout).toContain('runs    24 of 24: 24 read back from done.csv, 0 run now');
     expect(r.stdout).toContain('24 read back from done.csv');
     expect(readFileSync(join(cwd, 'done.csv')).equals(full)).toBe(true);
     const fresh = await cli([...ARGS, '--out', 'new.csv', '--resume'], { cwd });

@@ -106,7 +106,7 @@ describe('parley sweep', () => {
 
   it('states where and how it ran', async () => {
     const r = await cli(['sweep', paris, '--runs', '2']);
-    expect(r.stdout).toMatch(/ran {5}2 of 2 runs on the main thread/);
+    expect(r.stdout).toMatch(/runs {4}2 of 2 on the main thread/);
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
   });
 });

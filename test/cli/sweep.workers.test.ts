@@ -22,7 +22,7 @@ describe('parley sweep --workers', () => {
       runs.push(await parley([...base, '--workers', String(k), '--out', `k${k}.${ext}`], cwd));
     }
     for (const r of runs) expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(runs[2]?.stdout).toMatch(/300 of 300 runs on 2 worker threads/);
+    expect(runs[2]?.stdout).toMatch(/runs {4}300 of 300 on 2 worker threads/);
     expect(runs[1]?.stdout).toMatch(/on 1 worker thread\n/);
     expect(runs[0]?.stdout).toMatch(/on the main thread \(--workers 0\)/);
     const same = (a: string, b: string) => readFileSync(join(cwd, a)).equals(readFileSync(join(cwd, b)));
