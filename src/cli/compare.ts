@@ -22,7 +22,7 @@ import { sweepNumbers } from './sweep.js';
 
 interface CompareOptions {
   runs: string;
-  set: string[];
+  set?: string[];
   seed?: string;
   workers?: string;
   json?: boolean;
@@ -39,7 +39,7 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .description('a scenario against a variant over the same seeds: paired differences with 95 % intervals')
     .argument('<scenario>', 'the baseline scenario file (.yaml)')
     .argument('[other]', 'the variant: another scenario file (or give --set instead)')
-    .option('--set <path=value>', `the variant: ${SET_HELP.replace('path=a,b,c for several', 'one value per path')}`, collect, [])
+    .option('--set <path=value>', `the variant: ${SET_HELP.replace('path=a,b,c for several', 'one value per path')}`, collect)
     .option('--runs <n>', 'seeds compared (each runs baseline and variant)', String(DEFAULT_COMPARE_RUNS))
     .option('--seed <s>', "base seed S the runs' seeds are derived from (default: the baseline's seed)")
     .option('--workers <k>', `worker threads, 0 for the main thread (default auto: one per core, none under ${IN_PROCESS_BELOW} runs)`)
@@ -54,10 +54,11 @@ Example: parley compare scenarios/paris-2026.yaml --set mechanism.enabled=false`
     )
     .action(async (file: string, other: string | undefined, options: CompareOptions) => {
       const { runs, seed: seedOption, workers } = sweepNumbers(options);
-      if (other !== undefined && options.set.length > 0) throw new InputError({ file: other, what: 'give either another scenario or --set changes as the variant, not both' });
-      if (other === undefined && options.set.length === 0) throw new InputError({ file, what: 'nothing to compare: give --set path=value (or another scenario file) as the variant' });
+      const sets = options.set ?? [];
+      if (other !== undefined && sets.length > 0) throw new InputError({ file: other, what: 'give either another scenario or --set changes as the variant, not both' });
+      if (other === undefined && sets.length === 0) throw new InputError({ file, what: 'nothing to compare: give --set path=value (or another scenario file) as the variant' });
       const base = await readGrid(ctx, file, []);
-      const variant = other === undefined ? await readGrid(ctx, file, options.set) : await readGrid(ctx, other, []);
+      const variant = other === undefined ? await readGrid(ctx, file, sets) : await readGrid(ctx, other, []);
       const many = variant.specs.find((s) => s.values.length !== 1);
       if (many) throw new InputError({ file, what: `--set ${many.path.text}: compare takes one value per --set (use parley sweep for a grid)` });
       const seed = seedOption ?? base.base.scenario.seed;
@@ -126,7 +127,7 @@ function heading(file: string, variant: string, base: Grid, seed: number, pairs:
     `baseline  ${base.base.file} as written`,
     `variant   ${variant}`,
     `seeds     ${n(pairs)} paired runs, the same seed on both sides (common random numbers); ${describeSeeds(seed)}`,
-    `ran       ${n(outcome.resumed + outcome.ran)} runs ${outcome.executor.reason}${failedPairs > 0 ? `; ${n(failedPairs)} pairs left out (a side failed)` : ''}`,
+    `runs      ${n(outcome.resumed + outcome.ran)} ${outcome.executor.reason}${failedPairs > 0 ? `; ${n(failedPairs)} pairs left out (a side failed)` : ''}`,
     '',
   ];
   return `${lines.join('\n')}\n`;

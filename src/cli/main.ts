@@ -24,7 +24,8 @@ Exit codes:
   0   success
   1   a check failed (verification, invariant, expectation)
   2   bad input or usage
-  70  internal error (a bug in Parley; set PARLEY_DEBUG=1 for the stack trace)`;
+  70  internal error (a bug in Parley; set PARLEY_DEBUG=1 for the stack trace)
+  130 interrupted by Ctrl-C (sweep, compare: the work finished so far is kept)`;
 
 /**
  * Runs the CLI with `argv` (without `node` and the script: `process.argv.slice(2)`).

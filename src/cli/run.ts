@@ -25,7 +25,7 @@ import { simulateToFile } from './simulateToFile.js';
 
 interface RunOptions {
   seed?: string;
-  set: string[];
+  set?: string[];
   out?: string | false;
   json?: boolean;
   quiet?: boolean;
@@ -39,7 +39,7 @@ export const registerRun: RegisterCommand = (program, ctx) => {
     .description('simulate a scenario, write its event log and print the outcome summary')
     .argument('<scenario>', 'the scenario file (.yaml)')
     .option('--seed <n>', "override the scenario's seed (unsigned 32-bit)")
-    .option('--set <path=value>', 'change a scenario parameter (read as YAML: 0.1 is a number, PT6H text), as a sweep row\'s reproduce column does; repeatable', collect, [])
+    .option('--set <path=value>', 'change a scenario parameter (read as YAML: 0.1 is a number, PT6H text), as a sweep row\'s reproduce column does; repeatable', collect)
     .option('--out <log>', 'where to write the log (default: <scenario name>.jsonl in the current directory)')
     .option('--no-out', 'do not write a log')
     .option('--json', 'print the outcomes, expectations and refused actions as JSON')
@@ -50,7 +50,8 @@ export const registerRun: RegisterCommand = (program, ctx) => {
       const maxEvents = integerOption('--max-events', options.maxEvents);
       const outPath = options.out === false ? undefined : (options.out ?? `${basename(file, extname(file))}.jsonl`);
       if (outPath !== undefined) await checkOutputPath(ctx, '--out', outPath, [file]);
-      const { scenario, hash } = options.set.length === 0 ? await readScenario(ctx, file) : await withOverrides(ctx, file, options.set);
+      const sets = options.set ?? [];
+      const { scenario, hash } = sets.length === 0 ? await readScenario(ctx, file) : await withOverrides(ctx, file, sets);
       const plan = compileScenario(scenario, {
         hash,
         parleyVersion: PARLEY_VERSION,

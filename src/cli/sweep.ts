@@ -28,7 +28,7 @@ import { collect, readGrid, SET_HELP } from './setOption.js';
 
 interface SweepOptions {
   runs: string;
-  set: string[];
+  set?: string[];
   seed?: string;
   workers?: string;
   out?: string;
@@ -88,7 +88,7 @@ export const registerSweep: RegisterCommand = (program, ctx) => {
     .description('many seeded runs over a grid of parameter values: rows per run, summaries with 95 % intervals')
     .argument('<scenario>', 'the scenario file (.yaml)')
     .requiredOption('--runs <n>', 'seeds per grid cell (every cell runs the same seeds)')
-    .option('--set <path=values>', SET_HELP, collect, [])
+    .option('--set <path=values>', SET_HELP, collect)
     .option('--seed <s>', "base seed S the runs' seeds are derived from (default: the scenario's seed)")
     .option('--workers <k>', `worker threads, 0 for the main thread (default auto: one per core, none for a sweep under ${IN_PROCESS_BELOW} runs)`)
     .option('--out <file>', 'write one row per run to a .csv or .jsonl file (line 1: the sweep identity)')
@@ -111,7 +111,7 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
       const shard = shardOf(ctx, options);
       const format = outputFormat(options);
       if (options.out !== undefined) await checkOutputPath(ctx, '--out', options.out, [file]);
-      const grid = await readGrid(ctx, file, options.set);
+      const grid = await readGrid(ctx, file, options.set ?? []);
       const seed = seedOption ?? grid.base.scenario.seed;
       const total = grid.cells.length * runs;
       if (total > MAX_TOTAL_RUNS) throw problem('--runs', `${grid.cells.length} cells × ${runs} runs is ${total}; at most ${MAX_TOTAL_RUNS} runs per sweep`);

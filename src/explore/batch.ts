@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Plan } from '../sim/plan.js';
 import { runPlan } from '../sim/simulation.js';
 import { outcomesOf, rowValues, type CellValue } from './columns.js';
+import type { Override } from './overrides.js';
 import { encodeRow, type Row, type RowLayout } from './rowFormat.js';
 import { seedOf } from './seeds.js';
 
@@ -31,6 +32,9 @@ export interface CellSetup {
   readonly tail: string;
   /** Single-run checks whose share over seeds the summary counts (probability expectations). */
   readonly probes: readonly Expectation[];
+  /** The scenario file's text and the cell's changes to it: what a run's first event records. */
+  readonly source: string;
+  readonly overrides: readonly Override[];
 }
 
 /** Everything a batch needs: sent once to each worker. */

@@ -86,6 +86,8 @@ export function sweepSetup(cells: readonly CellSource[], options: SetupOptions):
     set: options.format === 'csv' ? cell.texts : cell.overrides.map((o) => o.value),
     ...reproduceParts(from.file, cell.overrides),
     probes: probabilityChecks(cell.scenario.expect).map(innerCheck),
+    source: from.source,
+    overrides: cell.overrides,
   }));
   return {
     parleyVersion: options.parleyVersion,
