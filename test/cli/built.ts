@@ -1,16 +1,17 @@
 /**
  * The built package, for the tests that need real processes or worker threads (the pool
- * loads `dist/explore/worker.js`; signals go to a child `parley`). `npm ci` builds `dist`
- * (`prepare`); when a source file is newer than the build, the build is redone first, once,
- * under a lock, so that these tests never run yesterday's code.
+ * loads a compiled `explore/worker.js`; signals go to a child `parley`; Slurm runs `parley`).
+ * `npm ci` builds `dist` (`prepare`), and when `dist` is newer than every source file it is
+ * used as it is. Otherwise (sources edited since the last build) the sources are compiled
+ * once into a private folder under node_modules/.cache, under a lock: these tests never run
+ * yesterday's code, and never rewrite `dist` under other tests' feet.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-export const BIN = join(ROOT, 'dist/cli/bin.js');
+const PRIVATE = join(ROOT, 'node_modules/.cache/parley-test-build');
 
 function newest(dir: string): number {
   let t = 0;
@@ -21,7 +22,9 @@ function newest(dir: string): number {
   return t;
 }
 
-const fresh = (): boolean => existsSync(BIN) && existsSync(join(ROOT, 'dist/explore/worker.js')) && statSync(BIN).mtimeMs >= newest(join(ROOT, 'src'));
+/** Whether the build in `dir` is complete and newer than every source file. */
+const fresh = (dir: string): boolean =>
+  existsSync(join(dir, 'cli/bin.js')) && existsSync(join(dir, 'explore/worker.js')) && statSync(join(dir, 'cli/bin.js')).mtimeMs >= newest(join(ROOT, 'src'));
 
 const alive = (pid: number): boolean => {
   try {
@@ -32,13 +35,10 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** Builds `dist` unless it is newer than every source file. */
-export async function ensureBuilt(): Promise<void> {
-  if (fresh()) return;
-  const lock = join(tmpdir(), `parley-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
+async function withLock<T>(lock: string, work: () => T): Promise<T> {
   for (;;) {
     try {
-      mkdirSync(lock);
+      mkdirSync(lock, { recursive: false });
       writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
@@ -53,21 +53,43 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (!fresh()) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    return work();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
 }
 
-/** Runs the built `parley` with `args` in `cwd`; resolves with its exit code and output. */
-export function parley(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+/** The `parley` executable to run: `dist`'s when it is up to date, else a private fresh build. */
+export async function builtBin(): Promise<string> {
+  if (fresh(join(ROOT, 'dist'))) return join(ROOT, 'dist/cli/bin.js');
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  await withLock(`${PRIVATE}.lock`, () => {
+    if (fresh(PRIVATE)) return;
+    rmSync(PRIVATE, { recursive: true, force: true });
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', PRIVATE, '--declaration', 'false', '--sourceMap', 'false'], { stdio: 'ignore' });
+    // Node stops looking for the package scope at node_modules: say these files are ES modules.
+    writeFileSync(join(PRIVATE, 'package.json'), '{ "type": "module" }\n');
+  });
+  return join(PRIVATE, 'cli/bin.js');
+}
+
+/** What a child `parley` did. */
+export interface ChildResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `parley` (from {@link builtBin}) with `args` in `cwd`. */
+export function parley(bin: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -1,16 +1,19 @@
 /**
- * The worker pool, as users run it: the built `parley` in a child process. The rows are the
+ * The worker pool, as users run it: the built `parley` (see built.ts) in a child process. The rows are the
  * same bytes whatever the number of workers (the reorder buffer writes in run order).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, parley, ROOT } from './built.js';
+import { builtBin, parley, ROOT } from './built.js';
 
 const paris = join(ROOT, 'scenarios/paris-2026.yaml');
 
-beforeAll(ensureBuilt, 120_000);
+let bin = '';
+beforeAll(async () => {
+  bin = await builtBin();
+}, 180_000);
 
 describe('parley sweep --workers', () => {
   it('writes the same bytes with 0, 1 and 2 workers, CSV and JSON Lines', async () => {
@@ -19,7 +22,7 @@ describe('parley sweep --workers', () => {
     const base = ['sweep', paris, '--runs', '150', '--set', 'mechanism.enabled=true,false', '--seed', '7'];
     const runs = [];
     for (const [k, ext] of [[0, 'csv'], [1, 'csv'], [2, 'csv'], [0, 'jsonl'], [2, 'jsonl']] as const) {
-      runs.push(await parley([...base, '--workers', String(k), '--out', `k${k}.${ext}`], cwd));
+      runs.push(await parley(bin, [...base, '--workers', String(k), '--out', `k${k}.${ext}`], cwd));
     }
     for (const r of runs) expect([r.code, r.stderr]).toEqual([0, '']);
     expect(runs[2]?.stdout).toMatch(/runs {4}300 of 300 on 2 worker threads/);
@@ -33,5 +36,5 @@ describe('parley sweep --workers', () => {
     // The summaries agree too (same rows, added in the same order).
     const summary = (s: string) => s.slice(s.indexOf('\ncell 0'));
     expect(summary(runs[2]?.stdout ?? '')).toBe(summary(runs[0]?.stdout ?? ''));
-  });
+  }, 240_000);
 });

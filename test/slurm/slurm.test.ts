@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, parley, ROOT } from '../cli/built.js';
+import { builtBin, parley, ROOT } from '../cli/built.js';
 import { slurmUnavailable, startCluster, type Cluster } from './cluster.js';
 
 const unavailable = slurmUnavailable();
@@ -18,9 +18,10 @@ const SWEEP = ['sweep', paris, '--runs', '25', '--set', 'mechanism.enabled=true,
 
 describe.skipIf(unavailable !== undefined)('parley sweep on Slurm', () => {
   let cluster: Cluster | undefined;
+  let bin = '';
 
   beforeAll(async () => {
-    await ensureBuilt();
+    bin = await builtBin();
     cluster = await startCluster();
   }, 180_000);
 
@@ -30,7 +31,7 @@ describe.skipIf(unavailable !== undefined)('parley sweep on Slurm', () => {
 
   it('a 4-task job array with --shard auto, merged, is the unsharded sweep byte for byte', async () => {
     const c = cluster as Cluster;
-    const words = [process.execPath, BIN, ...SWEEP, '--shard', 'auto', '--out', 'part-$SLURM_ARRAY_TASK_ID.csv'];
+    const words = [process.execPath, bin, ...SWEEP, '--shard', 'auto', '--out', 'part-$SLURM_ARRAY_TASK_ID.csv'];
     const script = join(c.dir, 'sweep.sh');
     writeFileSync(script, `#!/bin/sh\nexec ${words.map((w) => (w.startsWith('part-') ? w : `'${w}'`)).join(' ')}\n`, { mode: 0o755 });
     execFileSync('/usr/bin/sbatch', ['--wait', '--array=0-3', `--chdir=${c.dir}`, `--output=${join(c.dir, 'task-%a.out')}`, script], {
@@ -43,9 +44,9 @@ describe.skipIf(unavailable !== undefined)('parley sweep on Slurm', () => {
     const shards = parts.map((p) => JSON.parse(readFileSync(join(c.dir, p), 'utf8').split('\n')[0]?.replace('#parley-sweep ', '') ?? '').shard);
     expect(shards.map((s: { index: number; count: number }) => `${s.index}/${s.count}`)).toEqual(['1/4', '2/4', '3/4', '4/4']);
 
-    const merged = await parley(['merge', ...parts.reverse(), '--out', 'all.csv'], c.dir);
+    const merged = await parley(bin, ['merge', ...parts.reverse(), '--out', 'all.csv'], c.dir);
     expect([merged.code, merged.stderr]).toEqual([0, '']);
-    const whole = await parley([...SWEEP, '--out', 'whole.csv'], c.dir);
+    const whole = await parley(bin, [...SWEEP, '--out', 'whole.csv'], c.dir);
     expect(whole.code).toBe(0);
     const all = readFileSync(join(c.dir, 'all.csv'));
     expect(all.toString().split('\n')).toHaveLength(2 + 100 + 1);
