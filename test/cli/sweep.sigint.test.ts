@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtBin, parley, ROOT } from './built.js';
+import { cli } from './inProcess.js';
 
 const paris = join(ROOT, 'scenarios/paris-2026.yaml');
 const ARGS = ['sweep', paris, '--runs', '800', '--set', 'mechanism.enabled=true,false', '--seed', '11', '--quiet'];
@@ -25,7 +26,8 @@ const linesIn = (path: string): number => (existsSync(path) ? readFileSync(path,
 describe('parley sweep, interrupted', () => {
   it('keeps whole rows on SIGINT, exits 130, and --resume gives the uninterrupted bytes', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'parley-sigint-'));
-    const reference = await parley(bin, [...ARGS, '--workers', '2', '--out', 'full.csv'], cwd);
+    // The uninterrupted sweep, in-process (the same rows, whatever runs them).
+    const reference = await cli([...ARGS, '--out', 'full.csv'], { cwd });
     expect(reference.code).toBe(0);
 
     const child = spawn(process.execPath, [bin, ...ARGS, '--workers', '2', '--out', 'part.csv'], { cwd });
