@@ -9,10 +9,10 @@ import { availableParallelism } from 'node:os';
 import type { BatchResult, RunFailure, Simulate, SweepSetup } from './batch.js';
 import { rowVector, vectorWidth } from './batch.js';
 import { chooseWorkers, inProcess, workerPool, WORKER_SCRIPT, type ExecutorChoice } from './executor.js';
-import { identityLine, type ShardRange, type SweepIdentity } from './identity.js';
-import { readRowFile, sameSweep } from './resume.js';
-import { RowFile } from './rowFile.js';
-import { headerText } from './rowFormat.js';
+import { identityDifference, identityLine, parseIdentityLine, type ShardRange, type SweepIdentity } from './identity.js';
+import { readRowFile, RowFileError, sameSweep } from './resume.js';
+import { readFirstLine, RowFile } from './rowFile.js';
+import { headerText, type RowFormat } from './rowFormat.js';
 import { SweepSummary } from './summary.js';
 import { runBatches } from './sweep.js';
 
@@ -63,13 +63,26 @@ export interface SweepOutcome {
   readonly repaired: number;
 }
 
+/**
+ * A sweep started afresh over a file that holds rows of this very sweep would throw them
+ * away: most likely `--resume` was forgotten after an interruption. Refused, untouched.
+ */
+function refuseToRestart(out: RowOutput, format: RowFormat, identity: SweepIdentity): void {
+  if (!existsSync(out.path)) return;
+  const found = parseIdentityLine(format, readFirstLine(out.path) ?? '');
+  if (found && identityDifference(found, identity) === undefined) {
+    throw new RowFileError(out.file, 1, 'holds rows of this same sweep: continue it with --resume, or remove the file to start over');
+  }
+}
+
 /** Failed runs kept for the report (all are counted, and marked in the row file). */
 export const MAX_FAILURES_KEPT = 20;
 
 /**
  * Runs a sweep (or its shard) to the end, or until `signal` aborts or, with `failFast`, a
  * run fails; every finished run is written and summarised.
- * @throws {RowFileError} when `--resume` finds a file of another sweep (nothing is changed).
+ * @throws {RowFileError} when `--resume` finds a file of another sweep, or a fresh start
+ * finds one of this same sweep (nothing is changed either way).
  * @throws {LogIoError} when the row file cannot be written.
  */
 export async function executeSweep(request: SweepRequest): Promise<SweepOutcome> {
@@ -103,6 +116,7 @@ export async function executeSweep(request: SweepRequest): Promise<SweepOutcome>
     repaired = scan.partial;
     file = RowFile.resume(out.path, scan.complete);
   } else if (out) {
+    refuseToRestart(out, setup.layout.format, identity);
     file = await RowFile.create(out.path, identityLine(setup.layout.format, identity) + headerText(setup.layout));
   }
 

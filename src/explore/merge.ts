@@ -8,11 +8,10 @@
  * whole block in order (an unfinished shard: resume it first), parts of different formats.
  * The output is written to a temp file and renamed into place only when every part checked.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { commitTemp, openTemp, removeQuietly } from '../log/atomic.js';
 import { identityDifference, identityLine, parseIdentityLine, unsharded, type SweepIdentity } from './identity.js';
 import { RowFileError } from './resume.js';
-import { RowFile, scanLines } from './rowFile.js';
+import { readFirstLine, RowFile, scanLines } from './rowFile.js';
 import { formatFor, type RowFormat } from './rowFormat.js';
 
 /** A part to merge: the path to open and the path as the user wrote it. */
@@ -28,20 +27,6 @@ export interface MergeResult {
   readonly rows: number;
 }
 
-/** Reads a file's first line (up to 1 MiB) without reading the rest. */
-function firstLine(part: Part): string {
-  const fd = openSync(part.path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    const end = buffer.subarray(0, n).indexOf(10);
-    if (end < 0) throw new RowFileError(part.file, 1, 'line 1 is not the identity line of a Parley sweep file');
-    return buffer.subarray(0, end).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The run index a row line starts with, or `undefined`. */
 function runOf(format: RowFormat, line: string): number | undefined {
   const m = format === 'csv' ? /^(\d+),/.exec(line) : /^\{"run":(\d+),/.exec(line);
@@ -54,7 +39,7 @@ function runOf(format: RowFormat, line: string): number | undefined {
  */
 function orderParts(parts: readonly Part[], format: RowFormat): Array<{ part: Part; identity: SweepIdentity }> {
   const found = parts.map((part) => {
-    const identity = parseIdentityLine(format, firstLine(part));
+    const identity = parseIdentityLine(format, readFirstLine(part.path) ?? '');
     if (!identity) throw new RowFileError(part.file, 1, 'line 1 is not the identity line of a Parley sweep file');
     if (!identity.shard) throw new RowFileError(part.file, 1, 'is a whole sweep, not a shard (it has no shard in its identity)');
     return { part, identity };

@@ -11,7 +11,7 @@
  * middle of a write can leave a partial last line, and reading the file back stops before
  * it: `--resume` cuts it off and redoes that run.
  */
-import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { commitTemp, openTemp, removeQuietly } from '../log/atomic.js';
 import { ioError } from '../log/errors.js';
 
@@ -92,6 +92,28 @@ export class RowFile {
       closeSync(this.fd);
       this.fd = -1;
     }
+  }
+}
+
+/**
+ * A file's first line (without its newline), read alone: `undefined` when the first MiB
+ * holds no newline.
+ * @throws {LogIoError} when the file cannot be read.
+ */
+export function readFirstLine(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw ioError(path, 'cannot read', e);
+  }
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    const end = buffer.subarray(0, n).indexOf(10);
+    return end < 0 ? undefined : buffer.subarray(0, end).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

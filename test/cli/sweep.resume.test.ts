@@ -73,6 +73,18 @@ describe('parley sweep --resume', () => {
     expect(readFileSync(join(cwd, 'other.csv')).equals(full.subarray(0, full.length - 100))).toBe(true);
   });
 
+  it('without --resume, refuses to start over a file of the same sweep, and replaces any other file', async () => {
+    copyFileSync(join(cwd, 'full.csv'), join(cwd, 'again.csv'));
+    truncateSync(join(cwd, 'again.csv'), full.length - 100);
+    const r = await cli([...ARGS, '--out', 'again.csv'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('parley: again.csv:1: holds rows of this same sweep: continue it with --resume, or remove the file to start over\n');
+    expect(readFileSync(join(cwd, 'again.csv')).equals(full.subarray(0, full.length - 100))).toBe(true);
+    writeFileSync(join(cwd, 'again.csv'), 'an old note\n');
+    expect((await cli([...ARGS, '--out', 'again.csv'], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'again.csv')).equals(full)).toBe(true);
+  });
+
   it('refuses a file whose rows are not the runs in order', async () => {
     const lines = full.toString().split('\n');
     const swapped = [...lines.slice(0, 3), lines[4], lines[3], ...lines.slice(5)].join('\n');
