@@ -10,7 +10,7 @@ import { IN_PROCESS_BELOW } from '../explore/executor.js';
 import { executeSweep, type SweepOutcome } from '../explore/execute.js';
 import { cellLabel } from '../explore/grid.js';
 import type { SweepIdentity } from '../explore/identity.js';
-import { sweepIdentity, sweepSetup, type Grid } from '../explore/prepare.js';
+import { sweepIdentity, sweepSetup } from '../explore/prepare.js';
 import { RowFileError } from '../explore/resume.js';
 import { formatFor, type RowFormat } from '../explore/rowFormat.js';
 import { describeSeeds } from '../explore/seeds.js';
@@ -144,13 +144,12 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
       } finally {
         bar?.stop();
       }
-      report(ctx, { file, grid, identity, seed, out: options.out, labels, names: setup.layout.outcomes.names, outcome, json: Boolean(options.json), quiet: Boolean(options.quiet) });
+      report(ctx, { file, identity, seed, out: options.out, labels, names: setup.layout.outcomes.names, outcome, json: Boolean(options.json), quiet: Boolean(options.quiet) });
     });
 };
 
 interface ReportInput {
   readonly file: string;
-  readonly grid: Grid;
   readonly identity: SweepIdentity;
   readonly seed: number;
   readonly out: string | undefined;
