@@ -120,3 +120,19 @@ export { StreamGenerator, factsOf, generateStream } from './testing/streamGenera
 export type { Chooser, StreamOptions } from './testing/streamGenerator.js';
 
 export { PARLEY_VERSION } from './version.js';
+
+// --- diagrams, the stepper and the HTML report (for the classroom) ------------------------
+export { machineDiagram, DIAGRAM_FORMATS } from './report/diagram/diagram.js';
+export type { DiagramFormat, DiagramOptions } from './report/diagram/diagram.js';
+export { machineGraph, activeStateIds } from './report/diagram/graph.js';
+export type { DiagramState, DiagramTransition, MachineGraph, StateKind } from './report/diagram/graph.js';
+export { MACHINE_NAMES } from './report/diagram/machines.js';
+export type { MachineName } from './report/diagram/machines.js';
+export { Stepper } from './report/stepper/stepper.js';
+export type { StepperOptions } from './report/stepper/stepper.js';
+export { describeEvent, glimpse } from './report/stepper/describe.js';
+export type { Glimpse, MachineChange, MachineKind, StepDescription } from './report/stepper/describe.js';
+export { renderReport, REPORT_MAX_EVENTS } from './report/html/page.js';
+export type { ReportOptions } from './report/html/page.js';
+export { buildReportData } from './report/html/data.js';
+export type { EventColumns, InstanceData, MachineData, ReportData } from './report/html/types.js';

@@ -8,8 +8,11 @@ import { PARLEY_VERSION } from '../version.js';
 import type { CommandContext, RegisterCommand } from './command.js';
 import { describeFailure, EXIT, oneLine, type ExitCode } from './errors.js';
 import { processIo, resolvePath, type Io } from './io.js';
+import { registerDiagram } from './diagram.js';
 import { registerReplay } from './replay.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerStep } from './step.js';
 import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
@@ -17,7 +20,18 @@ import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
 
 /** Every command, in the order `parley --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify, registerSweep, registerCompare, registerMerge];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerRun,
+  registerValidate,
+  registerReplay,
+  registerVerify,
+  registerDiagram,
+  registerStep,
+  registerReport,
+  registerSweep,
+  registerCompare,
+  registerMerge,
+];
 
 const EXIT_CODES_HELP = `
 Exit codes:
