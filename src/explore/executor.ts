@@ -14,7 +14,11 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import Tinypool from 'tinypool';
 import { createBatchRunner, type BatchResult, type BatchTask, type Simulate, type SweepSetup } from './batch.js';
 
-/** Runs below which a sweep uses no worker thread, whatever `--workers` says. */
+/**
+ * Runs below which `--workers auto` (the default) starts no worker thread. Set from the
+ * measured facts (two threads slower than one at 1,000 Paris runs, 1.34–1.39× faster at
+ * 8,000); `npm run bench:sweep -- --threshold` measures the crossover on a quiet machine.
+ */
 export const IN_PROCESS_BELOW = 4000;
 
 /** Runs per task handed to a worker: ~0.1 s of work, so IPC and scheduling cost little. */
@@ -61,11 +65,10 @@ export function inProcess(setup: SweepSetup, sim?: Simulate): Executor {
 export function workerPool(setup: SweepSetup, workers: number, script: URL): Executor {
   const pool = new Tinypool({
     filename: script.href,
+    // min = max: every worker lives until `close`, keeping its compiled plans and warm JIT.
     minThreads: workers,
     maxThreads: workers,
-    // Workers keep their compiled plans and warm JIT for the whole sweep.
     isolateWorkers: false,
-    idleTimeout: 0,
     workerData: setup,
   });
   return {
