@@ -44,6 +44,8 @@ export interface Grid {
  * @throws {SetPathError} for an unknown path, a bad value or combination, an empty grid.
  */
 export function prepareGrid(base: ScenarioSource, sets: readonly string[]): Grid {
+  // Nothing to change: the file's own validated scenario is the one cell (no second parse).
+  if (sets.length === 0) return { base, specs: [], cells: [{ index: 0, overrides: [], texts: [], scenario: base.scenario }] };
   const doc = scenarioDocument(base.source);
   const specs = sets.map((s) => parseSetOption(s, scenarioSchema, doc));
   return { base, specs, cells: buildGrid(doc, specs) };
