@@ -92,6 +92,26 @@ export { checkExpectations } from './report/expectations.js';
 export { formatSummary } from './report/summary.js';
 export { formatState } from './report/stateText.js';
 
+// --- research at scale: sweeps, comparisons, shards ------------------------------------
+export { executeSweep } from './explore/execute.js';
+export type { RowOutput, SweepOutcome, SweepRequest } from './explore/execute.js';
+export { prepareGrid, scenarioDocument, sweepIdentity, sweepSetup } from './explore/prepare.js';
+export type { CellSource, Grid, ScenarioSource, SetupOptions } from './explore/prepare.js';
+export { applyOverride, parseSetOption, parseSetValues, renderSetValue } from './explore/overrides.js';
+export type { Override, SetSpec } from './explore/overrides.js';
+export { SetPathError } from './explore/setPath.js';
+export type { Cell } from './explore/grid.js';
+export type { SweepSetup } from './explore/batch.js';
+export type { SweepIdentity } from './explore/identity.js';
+export { seedOf } from './explore/seeds.js';
+export { PairedSummary, pairedMeasures } from './explore/compare.js';
+export type { ComparisonLine } from './explore/compare.js';
+export type { CellReport } from './explore/summary.js';
+export { meanInterval, pairedRateDifference, tQuantile, wilson } from './explore/intervals.js';
+export { parseShard, shardRange } from './explore/shard.js';
+export { mergeParts } from './explore/merge.js';
+export { judgeProbability } from './report/expectations.js';
+
 // Property testing lives in its own entry point, `parley/testing` (src/testing/index.ts),
 // so that importing `parley` does not load fast-check.
 

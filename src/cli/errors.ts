@@ -13,6 +13,8 @@ export const EXIT = {
   checkFailed: 1,
   usage: 2,
   internal: 70,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it); finished work was kept. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -12,7 +12,10 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Directory relative paths are resolved against. Default: the process's cwd. */
   readonly cwd?: string;
-  /** Environment variables (only `PARLEY_*` are read). Default: `process.env`. */
+  /**
+   * Environment variables (`PARLEY_*`, and for `sweep --shard auto` the scheduler's
+   * `SLURM_ARRAY_TASK_*` and `JOB_COMPLETION_INDEX`). Default: `process.env`.
+   */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Width for help text. Default: the terminal width, or 80. */
   readonly columns?: number;

@@ -13,18 +13,33 @@ import { registerReplay } from './replay.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerStep } from './step.js';
+import { registerSweep } from './sweep.js';
+import { registerCompare } from './compare.js';
+import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
 
 /** Every command, in the order `parley --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerRun, registerValidate, registerReplay, registerVerify, registerDiagram, registerStep, registerReport];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerRun,
+  registerValidate,
+  registerReplay,
+  registerVerify,
+  registerDiagram,
+  registerStep,
+  registerReport,
+  registerSweep,
+  registerCompare,
+  registerMerge,
+];
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0   success
   1   a check failed (verification, invariant, expectation)
   2   bad input or usage
-  70  internal error (a bug in Parley; set PARLEY_DEBUG=1 for the stack trace)`;
+  70  internal error (a bug in Parley; set PARLEY_DEBUG=1 for the stack trace)
+  130 interrupted by Ctrl-C (sweep, compare: the work finished so far is kept)`;
 
 /**
  * Runs the CLI with `argv` (without `node` and the script: `process.argv.slice(2)`).

@@ -1,5 +1,5 @@
 /**
- * `parley run <scenario> [--seed N] [--out log.jsonl] [--json] [--quiet]`: the main job.
+ * `parley run <scenario> [--seed N] [--set path=value]… [--out log.jsonl] [--json] [--quiet]`: the main job.
  * Simulates the scenario, streams the log to a temp file renamed into place at the end
  * (nothing is left behind on failure), prints the outcome summary, and checks the
  * scenario's `expect:` list (exit 1 when one fails).
@@ -13,15 +13,19 @@ import { formatSummary } from '../report/summary.js';
 import { compileScenario } from '../scenario/compile.js';
 import { runPlan, type Refusal, type RunResult } from '../sim/simulation.js';
 import { PARLEY_VERSION } from '../version.js';
-import type { RegisterCommand } from './command.js';
-import { EXIT } from './errors.js';
+import type { Cell } from '../explore/grid.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { CommandContext, RegisterCommand } from './command.js';
+import { EXIT, InputError } from './errors.js';
 import { progressBar } from './progress.js';
 import { checkOutputPath } from './outputPath.js';
 import { integerOption, readScenario } from './scenarioInput.js';
+import { collect, readGrid } from './setOption.js';
 import { simulateToFile } from './simulateToFile.js';
 
 interface RunOptions {
   seed?: string;
+  set?: string[];
   out?: string | false;
   json?: boolean;
   quiet?: boolean;
@@ -35,6 +39,7 @@ export const registerRun: RegisterCommand = (program, ctx) => {
     .description('simulate a scenario, write its event log and print the outcome summary')
     .argument('<scenario>', 'the scenario file (.yaml)')
     .option('--seed <n>', "override the scenario's seed (unsigned 32-bit)")
+    .option('--set <path=value>', 'change a scenario parameter (read as YAML: 0.1 is a number, PT6H text), as a sweep row\'s reproduce column does; repeatable', collect)
     .option('--out <log>', 'where to write the log (default: <scenario name>.jsonl in the current directory)')
     .option('--no-out', 'do not write a log')
     .option('--json', 'print the outcomes, expectations and refused actions as JSON')
@@ -45,7 +50,8 @@ export const registerRun: RegisterCommand = (program, ctx) => {
       const maxEvents = integerOption('--max-events', options.maxEvents);
       const outPath = options.out === false ? undefined : (options.out ?? `${basename(file, extname(file))}.jsonl`);
       if (outPath !== undefined) await checkOutputPath(ctx, '--out', outPath, [file]);
-      const { scenario, hash } = await readScenario(ctx, file);
+      const sets = options.set ?? [];
+      const { scenario, hash } = sets.length === 0 ? await readScenario(ctx, file) : await withOverrides(ctx, file, sets);
       const plan = compileScenario(scenario, {
         hash,
         parleyVersion: PARLEY_VERSION,
@@ -86,6 +92,14 @@ export const registerRun: RegisterCommand = (program, ctx) => {
       if (failed) (expectations.ok ? ctx.io.stdout : ctx.io.stderr)(failed);
     });
 };
+
+/** The scenario with each `--set path=value` applied (one value each: a run is one grid cell). */
+async function withOverrides(ctx: CommandContext, file: string, sets: readonly string[]): Promise<{ scenario: Scenario; hash: string }> {
+  const grid = await readGrid(ctx, file, sets);
+  const many = grid.specs.find((s) => s.values.length !== 1);
+  if (many) throw new InputError({ file, what: `--set ${many.path.text}: parley run takes one value per --set (use parley sweep for several)` });
+  return { scenario: (grid.cells[0] as Cell).scenario, hash: grid.base.hash };
+}
 
 function footer(
   outPath: string | undefined,

@@ -12,6 +12,8 @@ export interface LoadedScenario {
   readonly file: string;
   readonly scenario: Scenario;
   readonly hash: string;
+  /** The file's text (what `--set` overrides are applied to). */
+  readonly source: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function readScenario(ctx: CommandContext, file: string): Promise<L
       })),
     );
   }
-  return { file, scenario: result.scenario, hash: result.hash };
+  return { file, scenario: result.scenario, hash: result.hash, source: result.source };
 }
 
 /** Parses a non-negative integer option, or throws a usage error naming the option. */

@@ -161,17 +161,49 @@ function checkOne(e: Expectation, outcomes: Outcomes, levels: readonly string[])
 }
 
 /**
- * Checks each expectation against the outcomes of a run. `levels` are the ladder's levels in
- * order (`state.meta.ladder.levels`), used to compare ladder peaks.
+ * A probability over seeds (`{ probability: { ladderPeakAtMost: crisis, atLeast: 0.7 } }`):
+ * a single-run check and bounds on the share of runs in which it holds. Only a sweep can
+ * check it; {@link checkExpectations} leaves it out.
+ */
+export type ProbabilityExpectation = { readonly probability: Expectation & { readonly atLeast?: number; readonly atMost?: number } };
+
+const isProbability = (e: unknown): e is ProbabilityExpectation =>
+  typeof e === 'object' && e !== null && Object.prototype.hasOwnProperty.call(e, 'probability');
+
+/**
+ * Checks each single-run expectation against the outcomes of a run. `levels` are the
+ * ladder's levels in order (`state.meta.ladder.levels`), used to compare ladder peaks.
+ * Probabilities over seeds are left out (see {@link judgeProbability}).
  * @example
  * const report = checkExpectations([{ ladderPeakAtMost: 'crisis' }], outcomes, meta.ladder.levels);
  * if (!report.ok) process.exitCode = 1;
  */
 export function checkExpectations(
-  expect: readonly Expectation[],
+  expect: ReadonlyArray<Expectation | ProbabilityExpectation>,
   outcomes: Outcomes,
   levels: readonly string[],
 ): ExpectationReport {
-  const results = expect.map((e) => checkOne(e, outcomes, levels));
+  const results = expect.flatMap((e) => (isProbability(e) ? [] : [checkOne(e, outcomes, levels)]));
   return { ok: results.every((r) => r.ok), results };
+}
+
+/**
+ * The verdict on a probability over seeds, from the number of runs in which its check held:
+ * the observed share must lie within `atLeast`/`atMost`. The interval (of the caller's
+ * choosing, e.g. Wilson's) is reported beside the share, not used for the verdict.
+ * @example judgeProbability({ probability: { ladderPeakAtMost: 'crisis', atLeast: 0.7 } }, 812, 1000, [0.787, 0.835])
+ */
+export function judgeProbability(
+  e: ProbabilityExpectation,
+  holds: number,
+  runs: number,
+  interval: readonly [number, number] | null,
+): ExpectationResult {
+  const expectation = `probability: ${render(e.probability)}`;
+  if (runs === 0) return { expectation, ok: false, actual: 'no successful runs' };
+  const { atLeast, atMost } = e.probability;
+  const share = holds / runs;
+  const ok = (atLeast === undefined || share >= atLeast) && (atMost === undefined || share <= atMost);
+  const ci = interval ? ` (95 % interval ${num(interval[0])}–${num(interval[1])})` : '';
+  return { expectation, ok, actual: `held in ${holds} of ${runs} runs: ${num(share)}${ci}` };
 }

@@ -56,28 +56,72 @@ export type Expectation = { [K in ExpectationKind]: { [P in K]: Values[K] } }[Ex
 /** An expectation in tagged form, convenient for exhaustive switches. */
 export type TaggedExpectation = { [K in ExpectationKind]: { kind: K; value: Values[K] } }[ExpectationKind];
 
-/** One expectation item validated as a strict object with the one-key rule. */
-export const expectationSchema = z
-  .strictObject(
-    Object.fromEntries(Object.entries(expectationSchemas).map(([k, s]) => [k, s.exactOptional()])) as {
-      [K in ExpectationKind]: z.ZodExactOptional<(typeof expectationSchemas)[K]>;
-    },
-  )
+const singleChecks = () =>
+  Object.fromEntries(Object.entries(expectationSchemas).map(([k, s]) => [k, s.exactOptional()])) as {
+    [K in ExpectationKind]: z.ZodExactOptional<(typeof expectationSchemas)[K]>;
+  };
+
+/** Adds an issue unless exactly one of `kinds` is present in `item`. */
+function oneOf(item: Record<string, unknown>, kinds: readonly string[], ctx: z.RefinementCtx, what: string): void {
+  const present = kinds.filter((k) => item[k] !== undefined);
+  if (present.length === 0) ctx.addIssue({ code: 'custom', message: `${what} needs one check: ${kinds.join(', ')}` });
+  for (const extra of present.slice(1)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [extra],
+      message: `one check per list item: "${present[0]}" and "${extra}" are both here; split them`,
+    });
+  }
+}
+
+const share = (what: string) =>
+  z.number().min(0).max(1).exactOptional().describe(`The share of seeds for which the check holds is ${what} this (0-1).`);
+
+/**
+ * A probability over seeds: the share of runs (of one grid cell of `parley sweep`) for which
+ * a single-run check holds, bounded below and/or above. `parley run` does not check it.
+ * @example { probability: { ladderPeakAtMost: crisis, atLeast: 0.7 } }
+ */
+export const probabilitySchema = z
+  .strictObject({ ...singleChecks(), atLeast: share('at least'), atMost: share('at most') })
   .superRefine((item, ctx) => {
-    const present = EXPECTATION_KINDS.filter((k) => item[k] !== undefined);
-    if (present.length === 0) {
-      ctx.addIssue({ code: 'custom', message: `each expectation needs one check: ${EXPECTATION_KINDS.join(', ')}` });
-    }
-    for (const extra of present.slice(1)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [extra],
-        message: `one check per list item: "${present[0]}" and "${extra}" are both here; split them`,
-      });
+    oneOf(item, EXPECTATION_KINDS, ctx, 'a probability');
+    if (item.atLeast === undefined && item.atMost === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'give atLeast, atMost or both (shares between 0 and 1)' });
+    } else if (item.atLeast !== undefined && item.atMost !== undefined && item.atLeast > item.atMost) {
+      ctx.addIssue({ code: 'custom', path: ['atMost'], message: `atMost (${item.atMost}) is below atLeast (${item.atLeast})` });
     }
   }, { when: isObjectPayload })
+  .describe(
+    'Checked by parley sweep over its seeds: one single-run check (e.g. ladderPeakAtMost: crisis) and atLeast and/or atMost, the bounds on the share of runs in which it holds.',
+  );
+
+/** A validated probability expectation: one single-run check and its bounds. */
+export type ProbabilityCheck = Expectation & { readonly atLeast?: number; readonly atMost?: number };
+
+/** Every key an expectation item may have: the single-run checks and `probability`. */
+const ITEM_KINDS = [...EXPECTATION_KINDS, 'probability'];
+
+/** One expectation item validated as a strict object with the one-key rule. */
+export const expectationSchema = z
+  .strictObject({ ...singleChecks(), probability: probabilitySchema.exactOptional() })
+  .superRefine((item, ctx) => oneOf(item, ITEM_KINDS, ctx, 'each expectation'), { when: isObjectPayload })
   .meta({ minProperties: 1, maxProperties: 1 })
-  .describe('One check on the outcome of a run: exactly one key.');
+  .describe('One check: on the outcome of a run (exactly one key), or a probability over the seeds of a sweep.');
+
+/** An item of `expect:`: a single-run check or a probability over seeds. */
+export type ExpectItem = Expectation | { readonly probability: ProbabilityCheck };
+
+/** The probability expectations among `items`, in order. */
+export function probabilityChecks(items: readonly ExpectItem[]): ProbabilityCheck[] {
+  return items.flatMap((e) => ('probability' in e && e.probability !== undefined ? [e.probability as ProbabilityCheck] : []));
+}
+
+/** The single-run check of a probability expectation, without its bounds. */
+export function innerCheck(p: ProbabilityCheck): Expectation {
+  const { atLeast: _l, atMost: _m, ...check } = p;
+  return check as Expectation;
+}
 
 /** Tags a validated expectation with its kind. */
 export function tagExpectation(item: Expectation): TaggedExpectation {

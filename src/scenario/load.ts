@@ -35,8 +35,19 @@ export type ScenarioResult =
 /** Most issues reported for one file; the rest are summarised in one last issue. */
 export const MAX_ISSUES = 100;
 
-/** Aliases a scenario may expand (YAML's guard against "billion laughs" documents). */
-const MAX_ALIAS_COUNT = 100;
+/** How scenario text (and `--set` values) is read as YAML: core schema, no merge keys, strict. */
+export const SCENARIO_YAML_OPTIONS = {
+  prettyErrors: false,
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  // Keys stay as written: an unquoted CAMEO code such as 010 must not become "10".
+  stringKeys: true,
+  strict: true,
+} as const;
+
+/** Aliases a scenario (or a `--set` value) may expand: YAML's guard against "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 100;
 
 /** `<file>:<line>:<col>: <path>: <message>` (the path part only when there is one). */
 export function formatIssue(issue: LocatedIssue): string {
@@ -107,15 +118,7 @@ function parseBytesAndText(bytes: Uint8Array, text: string, file: string): Scena
   const early = forbiddenCharacter(text) ?? excessiveNesting(text);
   if (early) return finish([issue(early.offset, early.message)]);
 
-  const doc: Document = parseDocument(text, {
-    prettyErrors: false,
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    // Keys stay as written: an unquoted CAMEO code such as 010 must not become "10".
-    stringKeys: true,
-    strict: true,
-  });
+  const doc: Document = parseDocument(text, SCENARIO_YAML_OPTIONS);
   const problems = [...doc.errors, ...doc.warnings].map((e) => issue(e.pos[0], yamlMessage(e.code, e.message)));
   if (doc.contents === null) {
     return finish(problems.length > 0 ? problems : [issue(0, 'the file is empty: a scenario starts with "parley: 1"')]);

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { partiesSchema, supervisorSchema } from './actors.js';
-import { expectationSchema, type Expectation } from './expect.js';
+import { expectationSchema, type ExpectItem } from './expect.js';
 import { cameoSchema, duration, instant, integer, isObjectPayload, name, text } from './fields.js';
 import { fogSchema, gameSchema, ladderSchema, mechanismSchema } from './mechanism.js';
 import { checkReferences } from './references.js';
@@ -69,7 +69,7 @@ export const scenarioObjectSchema = z
     expect: z
       .array(expectationSchema)
       .default(() => [])
-      .describe('Checks on the outcome; a run whose expectation fails exits with code 1.'),
+      .describe('Checks on the outcome; a run whose expectation fails exits with code 1. Probabilities over seeds are checked by parley sweep.'),
   })
   .superRefine(
     (scenario, ctx) =>
@@ -88,7 +88,7 @@ type Written = z.output<typeof scenarioObjectSchema>;
 /** A validated scenario: defaults applied, timeline in run order. */
 export type Scenario = Omit<Written, 'timeline' | 'expect'> & {
   timeline: TimelineEntry[];
-  expect: Expectation[];
+  expect: ExpectItem[];
 };
 
 /** A scenario as it may be written (defaults optional). */
@@ -99,6 +99,6 @@ export const scenarioSchema = scenarioObjectSchema.transform(
   (s): Scenario => ({
     ...s,
     timeline: runOrder(s.timeline).map((i) => s.timeline[i]) as TimelineEntry[],
-    expect: s.expect as Expectation[],
+    expect: s.expect as ExpectItem[],
   }),
 );

@@ -1,0 +1,127 @@
+/**
+ * The outcome columns of a sweep, fixed before the first run so that rows can be streamed
+ * under one header. Names are `flattenOutcomes`'s (`disputes.settled`, `ladder.timeAt.crisis`);
+ * the few that depend on what happens in a run (`incidents.byKind.<kind>`, and
+ * `incidents.byParty.<actor>` for actors outside the parties, such as `world`) are known
+ * from the plan: incidents come only from its generators and timeline, and a retaliation
+ * keeps the kind of the incident it answers. A run without such an incident writes 0 there.
+ */
+import { computeOutcomes, flattenOutcomes, type Outcomes } from '../report/metrics.js';
+import type { Plan } from '../sim/plan.js';
+import { runPlan } from '../sim/simulation.js';
+
+/** A row's outcome cell: what `flattenOutcomes` gives, or `null`. */
+export type CellValue = number | string | null;
+
+/** The outcome columns of a sweep. */
+export interface OutcomeColumns {
+  /** Column names, in order. */
+  readonly names: readonly string[];
+  /** Each column's path in the `Outcomes` object (ids may contain dots, so names are not split). */
+  readonly paths: ReadonlyArray<readonly string[]>;
+}
+
+/** Column prefixes whose missing values mean "none happened" (0) rather than "undefined" (null). */
+const COUNTED = ['incidents.byKind.', 'incidents.byParty.'];
+
+function counts(keys: Iterable<string>, base: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = { ...base };
+  for (const k of keys) out[k] ??= 0;
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k] as number]));
+}
+
+/** The outcomes of a run that stopped after its first events, with every possible incident column. */
+function template(plan: Plan): Outcomes {
+  const o = computeOutcomes(runPlan({ ...plan, maxEvents: 1 }).state);
+  const specs = [...plan.generators, ...plan.timeline.flatMap((s) => (s.action.type === 'incident' ? [s.action.incident] : []))];
+  return {
+    ...o,
+    incidents: {
+      ...o.incidents,
+      byKind: counts(specs.map((s) => s.kind), o.incidents.byKind),
+      byParty: counts([...plan.parties.map((p) => p.id), ...specs.map((s) => s.by)], o.incidents.byParty),
+    },
+  };
+}
+
+/** Leaf paths of `value` in `flattenOutcomes`'s order; `game: null` expands to its null columns. */
+function leafPaths(value: unknown, path: string[], out: string[][], flatNames: readonly string[]): void {
+  if (path.length === 1 && path[0] === 'game' && value === null) {
+    for (const n of flatNames) if (n.startsWith('game.')) out.push(['game', ...n.slice(5).split('.')]);
+    return;
+  }
+  if (value === null || typeof value === 'number' || typeof value === 'string') {
+    out.push(path);
+    return;
+  }
+  for (const [k, v] of Object.entries(value as object)) leafPaths(v, [...path, k], out, flatNames);
+}
+
+/**
+ * The columns of sweeping `plans` (one per grid cell): the union of each plan's columns, in
+ * order of first appearance.
+ * @throws {Error} if the paths found disagree with `flattenOutcomes`'s names (a bug).
+ */
+export function outcomeColumns(plans: readonly Plan[]): OutcomeColumns {
+  const names: string[] = [];
+  const paths: string[][] = [];
+  const seen = new Set<string>();
+  for (const plan of plans) {
+    const o = template(plan);
+    const flat = Object.keys(flattenOutcomes(o));
+    const found: string[][] = [];
+    leafPaths(o, [], found, flat);
+    if (found.length !== flat.length || found.some((p, i) => p.join('.') !== flat[i])) {
+      throw new Error('[explore] outcome columns disagree with flattenOutcomes');
+    }
+    for (const [i, name] of flat.entries()) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      names.push(name);
+      paths.push(found[i] as string[]);
+    }
+  }
+  return { names, paths };
+}
+
+/**
+ * One run's outcome cells in column order.
+ * @throws {Error} when the run has an outcome no column was made for (a bug in {@link outcomeColumns}).
+ */
+export function rowValues(flat: Readonly<Record<string, CellValue>>, columns: OutcomeColumns): CellValue[] {
+  const out: CellValue[] = new Array(columns.names.length);
+  let found = 0;
+  for (const [i, name] of columns.names.entries()) {
+    if (Object.prototype.hasOwnProperty.call(flat, name)) {
+      out[i] = flat[name] as CellValue;
+      found += 1;
+    } else {
+      out[i] = COUNTED.some((p) => name.startsWith(p)) ? 0 : null;
+    }
+  }
+  if (found !== Object.keys(flat).length) {
+    const extra = Object.keys(flat).filter((k) => !columns.names.includes(k));
+    throw new Error(`[explore] outcome without a column: ${extra.join(', ')}`);
+  }
+  return out;
+}
+
+/**
+ * The outcomes a row records, rebuilt as an `Outcomes` object (for checking expectations on
+ * rows, whether just computed or read back from a file). A run without rounds gets
+ * `game: null` back, as `computeOutcomes` gave it.
+ */
+export function outcomesOf(values: readonly CellValue[], columns: OutcomeColumns): Outcomes {
+  const root: Record<string, unknown> = {};
+  for (const [i, path] of columns.paths.entries()) {
+    let node = root;
+    for (const key of path.slice(0, -1)) {
+      if (!Object.prototype.hasOwnProperty.call(node, key)) Object.defineProperty(node, key, { value: {}, enumerable: true, writable: true });
+      node = node[key] as Record<string, unknown>;
+    }
+    Object.defineProperty(node, path[path.length - 1] as string, { value: values[i] ?? null, enumerable: true, writable: true });
+  }
+  const game = root.game as { rounds?: unknown } | undefined;
+  if (game && game.rounds === null) root.game = null;
+  return root as unknown as Outcomes;
+}
