@@ -30,7 +30,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { tuneHeap } from '../../src/cli/heapTuning.js';
 import { executeSweep } from '../../src/explore/execute.js';
 import { prepareGrid, sweepIdentity, sweepSetup } from '../../src/explore/prepare.js';
 import { seedOf } from '../../src/explore/seeds.js';
@@ -38,6 +37,8 @@ import { computeOutcomes } from '../../src/report/metrics.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { runPlan } from '../../src/sim/simulation.js';
+import { note } from '../lib/progress.js';
+import type { Suite } from '../lib/suite.js';
 
 const SCENARIO = fileURLToPath(new URL('../../../scenarios/paris-2026.yaml', import.meta.url));
 const SEED = 42;
@@ -94,7 +95,6 @@ export const QUICK_OPTIONS: SweepBenchOptions = { runs: 5_000, small: 200, rssSi
 // ---- the child: one measurement ----------------------------------------------------------
 
 async function measureInChild(mode: string, runs: number): Promise<Measure> {
-  tuneHeap();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const loaded = await loadScenario(SCENARIO);
@@ -243,6 +243,16 @@ export function renderSweep(r: SweepBenchResults): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** The sweep benchmark as one suite of `npm run bench` (`--only sweep`). */
+export const suite: Suite = {
+  name: 'sweep',
+  title: 'Paris swept over many seeds: 1 and 2 workers beside the plain loop, a small sweep, peak RSS',
+  async run({ options }) {
+    const results = await runSweepSuite(options.quick ? QUICK_OPTIONS : DEFAULT_OPTIONS, note);
+    return { lines: renderSweep(results).trimEnd().split('\n'), json: results as unknown as Record<string, unknown> };
+  },
+};
 
 // ---- standalone entry ---------------------------------------------------------------------
 

@@ -10,8 +10,25 @@
  */
 import type { z } from 'zod';
 import { formatPath } from '../core/catalogue.js';
-import { nodeOf, type ZodNode } from '../core/validation/zodView.js';
 import { closest, didYouMean, listOf, quote } from '../scenario/suggest.js';
+
+/**
+ * The parts of a zod 4 schema this walk reads (`_zod.def`: its kind and its parts), typed
+ * once, loosely: anything else is treated as a leaf.
+ */
+interface ZodNode {
+  readonly _zod: {
+    readonly def: {
+      readonly type: string;
+      readonly shape?: Readonly<Record<string, ZodNode>>;
+      readonly element?: ZodNode;
+      readonly valueType?: ZodNode;
+      readonly innerType?: ZodNode;
+    };
+  };
+}
+
+const nodeOf = (schema: z.ZodType): ZodNode => schema as unknown as ZodNode;
 
 /** One step into a document: a key or a list index. */
 export type Segment = string | number;
