@@ -1,7 +1,7 @@
 /**
  * The resolved form of a scenario that the simulator runs: durations in ms, instants as
  * epoch ms, incident kinds resolved to CAMEO codes and Goldstein weights, defaults applied.
- * `planFromScenario` (scenario/toPlan.ts) builds it; tests may build one directly.
+ * `compileScenario` (scenario/compile.ts) builds it; tests may build one directly.
  */
 import type { LadderConfig, MessageKind, Track } from '../core/catalogue.js';
 

@@ -1,11 +1,26 @@
 /**
- * Turns a scripted timeline step (other than an incident, which the simulation prepares
- * itself) into the command it stands for.
+ * The scenario's timeline: each scripted step is put to the rules as the command it stands
+ * for (an incident is prepared by the incident procedure, warning first); a step the rules
+ * refuse is kept in the run's report rather than stopping the run.
  */
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
+import { DomainError } from '../core/errors.js';
 import { formatInstant } from '../core/time.js';
+import type { SimContext } from './context.js';
 import type { Plan, TimelineStep } from './plan.js';
+
+/** Carries out a scripted step at the agenda's current instant. */
+export function runScriptedStep(sim: SimContext, step: TimelineStep): void {
+  const a = step.action;
+  if (a.type === 'incident') {
+    sim.incidents.prepare(a.id, a.incident);
+    return;
+  }
+  const r = sim.submit(timelineCommand(step, sim.at, sim.plan), true);
+  if (r instanceof DomainError) sim.refuse(`${a.type}${'id' in a ? ` ${a.id}` : ''}`, r);
+  else if (a.type === 'meeting') sim.meetings.requested();
+}
 
 /** The command for a scripted step at `at`. */
 export function timelineCommand(step: TimelineStep, at: string, plan: Plan): Command {
