@@ -82,6 +82,8 @@ export { compileScenario } from './scenario/compile.js';
 export type { CompileOptions } from './scenario/compile.js';
 export { runPlan } from './sim/simulation.js';
 export type { Refusal, RunOptions, RunResult } from './sim/simulation.js';
+export { PARTY_POLICIES, partyPolicy, standardSupervisor } from './sim/policies/index.js';
+export type { Dispositions, Occasion, PartyPolicy, PolicyParameter, Provocation, SupervisorPolicy } from './sim/policies/index.js';
 export type { Plan, PartyPlan, PolicyPlan } from './sim/plan.js';
 export { Rng } from './sim/rng.js';
 export { RepeatedGame, stationaryTwoParty } from './sim/game.js';

@@ -6,7 +6,7 @@
 import type { Track } from '../core/catalogue.js';
 import { parseDuration, parseInstant } from '../core/time.js';
 import type { GeneratorPlan, IncidentSpec, PartyPlan, Plan, PolicyKind, TimelineStep } from '../sim/plan.js';
-import { POLICY_DEFAULTS } from '../sim/policy.js';
+import { partyPolicy } from '../sim/policies/index.js';
 import { goldsteinWeight } from './cameo.js';
 import { deescalationKind, incidentKind } from './kinds.js';
 import type { Scenario } from './schema.js';
@@ -30,7 +30,8 @@ type Policy = Scenario['parties'][string]['policy'];
 
 function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
   const kind = p.kind as PolicyKind;
-  const base = POLICY_DEFAULTS[kind];
+  // The schema only lets through the kinds policies/index.ts lists.
+  const base = (partyPolicy(kind) as NonNullable<ReturnType<typeof partyPolicy>>).defaults;
   const extra = p as Partial<Record<'generosity' | 'retaliate' | 'raiseDispute' | 'acknowledge' | 'escalate', number>>;
   return {
     kind,
@@ -40,8 +41,8 @@ function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
     acknowledge: extra.acknowledge ?? base.acknowledge,
     escalate: extra.escalate ?? base.escalate,
     settle: p.settle ?? base.settle,
-    // Hawks accept rulings half as often as the supervisor's base rate.
-    acceptRuling: kind === 'hawk' ? rulingAccepted / 2 : rulingAccepted,
+    // A kind may accept rulings more or less often than the supervisor's base rate (hawks: half).
+    acceptRuling: rulingAccepted * base.rulingAcceptance,
     ackDelayMs: ms(p.ackDelay),
     answerDelayMs: ms(p.answerDelay),
     retaliationDelayMs: ms(p.retaliationDelay),

@@ -10,9 +10,10 @@ import type { Recorded, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import type { DomainError } from '../core/errors.js';
 import type { ParleyState } from '../core/state.js';
+import type { Party, Supervisor } from './actors.js';
 import type { Agenda } from './agenda.js';
 import type { InstantFormatter } from './instants.js';
-import type { PartyPlan, Plan, PolicyPlan } from './plan.js';
+import type { Plan } from './plan.js';
 import type { Disputes } from './procedures/disputes.js';
 import type { Incidents } from './procedures/incidents.js';
 import type { Meetings } from './procedures/meetings.js';
@@ -44,10 +45,11 @@ export interface SimContext {
   /** Formats agenda instants for the log. */
   readonly instants: InstantFormatter;
 
-  /** The plan of a party, or undefined for an id that is not a party (the supervisor, `world`). */
-  party(id: string): PartyPlan | undefined;
-  /** The policy of `id`, which must be a party. */
-  policy(id: string): PolicyPlan;
+  /** The supervisor, as its policy makes it act. */
+  readonly supervisor: Supervisor;
+
+  /** A party, or undefined for an id that is not one (the supervisor, `world`). */
+  party(id: string): Party | undefined;
   /**
    * Decides and records `cmd`; returns its first recorded event, or why it was refused.
    * `validate` asks `decide` to check the data against the catalogue (see trust.ts).

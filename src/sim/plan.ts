@@ -4,8 +4,9 @@
  * `compileScenario` (scenario/compile.ts) builds it; tests may build one directly.
  */
 import type { LadderConfig, MessageKind, Track } from '../core/catalogue.js';
+import type { PolicyKind } from './policies/index.js';
 
-export type PolicyKind = 'scripted' | 'tit-for-tat' | 'generous-tit-for-tat' | 'hawk' | 'dove' | 'probabilistic';
+export type { PolicyKind } from './policies/index.js';
 
 /** How a party behaves; every probability in [0, 1], every delay in ms. */
 export interface PolicyPlan {

@@ -1,40 +1,14 @@
 /**
- * The simulation loop. A virtual-time agenda (scripted timeline, incident generators,
- * deadlines, meetings, rounds) hands each due task to the procedure it belongs to
- * (procedures/*.ts); procedures and party policies turn observations into commands; `decide`
- * checks them; accepted facts are sequenced, folded into the state and emitted; each new
- * fact may start the next step of a procedure (`react`). Deadlines that elapse are recorded
- * as events, so a log replays without any clock.
+ * Running a plan: `runPlan` and what it returns. The loop itself is loop.ts; the procedures
+ * it runs are procedures/*.ts; how parties and the supervisor decide is policies/*.ts.
  *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
-import type { Recorded, Track } from '../core/catalogue.js';
-import type { Command } from '../core/commands.js';
-import { command } from '../core/commands.js';
-import { decide, type DecideOptions } from '../core/decide.js';
-import { DomainError } from '../core/errors.js';
-import { Replayer } from '../core/replay.js';
+import type { Recorded } from '../core/catalogue.js';
 import type { ParleyState } from '../core/state.js';
-import { Agenda } from './agenda.js';
-import type { SimContext } from './context.js';
-import { InstantFormatter } from './instants.js';
-import { logStartedData } from './logStart.js';
-import type { PartyPlan, Plan, PolicyPlan } from './plan.js';
-import { Disputes } from './procedures/disputes.js';
-import { Incidents } from './procedures/incidents.js';
-import { Meetings } from './procedures/meetings.js';
-import { Messages } from './procedures/messages.js';
-import { Rounds } from './procedures/rounds.js';
-import { Suspension } from './procedures/suspension.js';
-import { Rng } from './rng.js';
-import { Streams } from './streams.js';
-import type { Task } from './tasks.js';
-import { runScriptedStep } from './timeline.js';
-import { planDataIsValid } from './trust.js';
-
-/** `decide` options, allocated once: see `Simulation.submit`. */
-const CHECKED: DecideOptions = { validateData: true };
-const TRUSTED: DecideOptions = { validateData: false };
+import { Simulation } from './loop.js';
+import type { Plan } from './plan.js';
+import type { PartyPolicy, SupervisorPolicy } from './policies/index.js';
 
 /** A scripted action the rules refused (e.g. a dispute while the cell is suspended). */
 export interface Refusal {
@@ -56,254 +30,25 @@ export interface RunResult {
 export interface RunOptions {
   /** Called with every event as it is recorded, in order. */
   readonly onEvent?: (event: Recorded) => void;
+  /**
+   * Plays these policies for the parties named (by party id) instead of the built-in policy
+   * their plan's `kind` names; the party's parameters stay the plan's.
+   */
+  readonly policies?: Readonly<Record<string, PartyPolicy>>;
+  /** Plays this policy for the supervisor instead of the standard one. */
+  readonly supervisor?: SupervisorPolicy;
 }
 
-/** Runs a plan to its horizon. Deterministic: same plan, same events. */
+/**
+ * Runs a plan to its horizon. Deterministic: same plan, same options, same events.
+ * @throws {RangeError} when `options.policies` names a party the plan does not have, or the
+ *   plan names a policy kind that does not exist.
+ * @example
+ * const { state, events } = runPlan(compileScenario(scenario, { hash, parleyVersion: PARLEY_VERSION }));
+ * // a policy of your own for one party:
+ * runPlan(plan, { policies: { israel: { ...titForTat, retaliates: (self, seen) => seen.severity > 0.8 } } });
+ */
 export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
-  return new Simulation(plan, options.onEvent).run();
+  return new Simulation(plan, options).run();
 }
 
-class Simulation implements SimContext {
-  readonly agenda: Agenda<Task>;
-  readonly streams: Streams;
-  readonly parties: readonly string[];
-  readonly businessTrack: Track;
-  readonly instants = new InstantFormatter();
-  readonly messages: Messages;
-  readonly disputes: Disputes;
-  readonly incidents: Incidents;
-  readonly meetings: Meetings;
-  readonly suspension: Suspension;
-  private readonly rounds: Rounds | undefined;
-  private readonly replayer = new Replayer();
-  private readonly byId: ReadonlyMap<string, PartyPlan>;
-  private readonly refused: Refusal[] = [];
-  private readonly reserved = new Set<string>();
-  private readonly counters = new Map<string, number>();
-  /** `at` text of the agenda time it was last formatted for: many commands share one instant. */
-  private atMs = Number.NaN;
-  private atText = '';
-  private stopped = false;
-  /** Check every command's data: the plan itself carries data the catalogue refuses. */
-  private readonly checkAll: boolean;
-
-  constructor(
-    readonly plan: Plan,
-    private readonly onEvent: ((e: Recorded) => void) | undefined,
-  ) {
-    this.agenda = new Agenda(plan.startMs);
-    const rng = Rng.seeded(plan.seed);
-    this.streams = new Streams(rng);
-    this.checkAll = !planDataIsValid(plan);
-    const tracks = plan.mechanism.tracks;
-    this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
-    this.parties = plan.parties.map((p) => p.id);
-    this.byId = new Map(plan.parties.map((p) => [p.id, p]));
-    for (const step of plan.timeline) {
-      if ('id' in step.action) this.reserved.add(step.action.id);
-    }
-    this.messages = new Messages(this);
-    this.disputes = new Disputes(this);
-    this.incidents = new Incidents(this);
-    this.meetings = new Meetings(this);
-    this.suspension = new Suspension(this);
-    this.rounds = plan.game ? new Rounds(this, plan.game, rng.split('game')) : undefined;
-  }
-
-  get state(): ParleyState {
-    return this.replayer.peek();
-  }
-
-  get at(): string {
-    const now = this.agenda.now;
-    if (now !== this.atMs) {
-      this.atMs = now;
-      this.atText = this.instants.format(now);
-    }
-    return this.atText;
-  }
-
-  run(): RunResult {
-    this.start();
-    const sub = this.agenda.drain$(this.plan.endMs).subscribe((due) => {
-      if (this.stopped) return;
-      this.handle(due.task);
-    });
-    sub.unsubscribe();
-    const endMs = this.stopped ? this.agenda.now : this.plan.endMs;
-    this.submit(command('EndSimulation', { actor: 'sim', at: this.instants.format(endMs) }, {
-      reason: this.stopped ? 'stopped' : 'horizon',
-    }), true);
-    return {
-      // The live state, not a copy: nothing folds into it any more, and copying the whole
-      // state of a long run costs as much as simulating a sizeable part of it.
-      state: this.replayer.peek(),
-      events: this.replayer.seq,
-      refused: this.refused,
-      endedBy: this.stopped ? 'stopped' : 'horizon',
-    };
-  }
-
-  // --- the context procedures use ---------------------------------------------------------
-
-  party(id: string): PartyPlan | undefined {
-    return this.byId.get(id);
-  }
-
-  policy(id: string): PolicyPlan {
-    return (this.byId.get(id) as PartyPlan).policy;
-  }
-
-  submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
-    const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
-    if (result instanceof DomainError) return result;
-    let first: Recorded | undefined;
-    for (const f of result) {
-      // `decide` built `f` for this call alone: sequence it in place rather than copy it (the
-      // key order, and so every printed form, is the same as a copy with `seq` added last).
-      (f as { seq?: number }).seq = this.replayer.seq + 1;
-      const e = f as Recorded;
-      this.replayer.push(e);
-      this.onEvent?.(e);
-      if (this.replayer.seq >= this.plan.maxEvents) this.stopped = true;
-      this.react(e);
-      first ??= e;
-    }
-    return first;
-  }
-
-  try(cmd: Command, validate = false): Recorded | undefined {
-    const r = this.submit(cmd, validate);
-    return r instanceof DomainError ? undefined : r;
-  }
-
-  refuse(action: string, error: DomainError): void {
-    this.refused.push({ at: this.at, action, code: error.code, reason: error.message });
-  }
-
-  nextId(prefix: string): string {
-    for (;;) {
-      const n = (this.counters.get(prefix) ?? 0) + 1;
-      this.counters.set(prefix, n);
-      const id = `${prefix}-${n}`;
-      if (!this.reserved.has(id)) return id;
-    }
-  }
-
-  cellActive(): boolean {
-    const v = this.state.cell?.machine.value;
-    return typeof v === 'object' && v !== null && 'active' in v;
-  }
-
-  // --- the loop ---------------------------------------------------------------------------
-
-  /** The log's first event, the cell set up, and every procedure's first step on the agenda. */
-  private start(): void {
-    const p = this.plan;
-    const at = this.at;
-    this.try(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
-    if (p.mechanism.enabled) {
-      this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
-      this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);
-      this.try(command('ActivateCell', { actor: 'cell', at }, {}), true);
-      this.meetings.start();
-    }
-    for (const step of p.timeline) this.agenda.schedule(step.atMs, { k: 'timeline', step });
-    this.incidents.start();
-    this.rounds?.start();
-  }
-
-  /** Hands a due task to its procedure. */
-  private handle(task: Task): void {
-    switch (task.k) {
-      case 'timeline':
-        return runScriptedStep(this, task.step);
-      case 'tick':
-        return this.incidents.tick(task.g);
-      case 'strike':
-        return this.incidents.occur(task.id, task.spec);
-      case 'retaliate':
-        return this.incidents.retaliate(task.incidentId, task.party);
-      case 'deliver':
-        return this.messages.deliver(task.messageId);
-      case 'ackDeadline':
-        return this.messages.deadline(task.messageId);
-      case 'ack':
-        return this.messages.acknowledge(task.messageId);
-      case 'answer':
-        return this.messages.answer(task.messageId);
-      case 'supervisorCheck':
-        return this.messages.supervisorCheck(task.messageId);
-      case 'disputeAck':
-        return this.disputes.acknowledge(task.disputeId);
-      case 'disputeDeadline':
-        return this.disputes.deadline(task.disputeId);
-      case 'findings':
-        return this.disputes.findings(task.disputeId);
-      case 'settle':
-        return this.disputes.settle(task.disputeId);
-      case 'rule':
-        return this.disputes.rule(task.disputeId);
-      case 'decline':
-        return this.disputes.decline(task.disputeId);
-      case 'rulingResponse':
-        return this.disputes.answerRuling(task.disputeId, task.party);
-      case 'meeting':
-        return this.meetings.regular();
-      case 'extraordinary':
-        return this.meetings.extraordinary(task.incidentId);
-      case 'closeMeeting':
-        return this.meetings.close(task.meetingId);
-      case 'resume':
-        return this.suspension.resume(task.by);
-      case 'round':
-        return this.rounds?.round();
-      default: {
-        const _exhaustive: never = task;
-        return _exhaustive;
-      }
-    }
-  }
-
-  /** Starts the step of a procedure that a recorded fact calls for. */
-  private react(e: Recorded): void {
-    switch (e.type) {
-      case 'IncidentOccurred':
-        this.meetings.noteIncident(e.data.incidentId);
-        return this.incidents.occurred(e);
-      case 'IncidentObserved':
-        return this.incidents.observed(e);
-      case 'MessageSent':
-        this.meetings.noteTraffic(e.data.track);
-        return this.messages.sent(e);
-      case 'MessageDelivered':
-        return this.messages.delivered(e);
-      case 'MessageAcknowledged':
-        return this.messages.acknowledged(e);
-      case 'MessageAnswered':
-        return this.messages.answered(e);
-      case 'AckDeadlineMissed':
-        return this.messages.deadlineMissed(e);
-      case 'MessageReferred':
-        return this.messages.referred(e);
-      case 'DisputeRaised':
-        return this.disputes.raised(e);
-      case 'DisputeAcknowledged':
-        return this.disputes.acknowledged(e);
-      case 'MediationRequested':
-        return this.disputes.mediationRequested(e);
-      case 'SupervisorRuled':
-        return this.disputes.ruled(e);
-      case 'RulingRejected':
-      case 'MediationFailed':
-        return this.disputes.deadlocked(e.data.disputeId, e.seq);
-      case 'CellSuspended':
-        return this.suspension.suspended(e);
-      case 'CellResumed':
-        return this.disputes.resumed(e.seq);
-      default:
-        if ('disputeId' in e.data && e.type !== 'DisputeDeadlineMissed') this.disputes.stepTaken(e.data.disputeId);
-        return;
-    }
-  }
-}

@@ -15,10 +15,9 @@ import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
 import type { DisputeView } from '../../core/state.js';
 import { parseInstant } from '../../core/time.js';
+import type { Party } from '../actors.js';
 import type { SimContext } from '../context.js';
 import { OpenDisputes } from '../openDisputes.js';
-import { jitter } from '../policy.js';
-import { STREAM } from '../streams.js';
 
 /** A retaliation waiting for a dispute to end. */
 interface Held {
@@ -85,7 +84,7 @@ export class Disputes {
     if (!d || d.closedAt !== undefined || d.machine.value !== 'raised') return;
     const at = sim.at;
     sim.try(command('MarkDisputeOverdue', { actor: 'sim', at }, { disputeId, stage: 'raised' }));
-    if (sim.cellActive() && sim.streams.get(STREAM.supervisor).chance(sim.plan.supervisor.intervene)) {
+    if (sim.cellActive() && sim.supervisor.intervenes('deadline')) {
       sim.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
     } else {
       sim.try(command('LapseDispute', { actor: 'sim', at }, { disputeId }));
@@ -108,15 +107,15 @@ export class Disputes {
       sim.try(command('WithdrawDispute', { actor: d.by, at }, { disputeId }));
       return;
     }
-    const delay = jitter(sim.streams.get(STREAM.delay, d.against), sim.policy(d.against).answerDelayMs);
-    sim.agenda.schedule(sim.agenda.now + delay, { k: 'settle', disputeId });
+    sim.agenda.schedule(sim.agenda.now + this.party(d.against).answerDelay(), { k: 'settle', disputeId });
   }
 
   settle(disputeId: string): void {
     const sim = this.sim;
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.closedAt !== undefined) return;
-    const accept = [d.by, d.against].every((p) => sim.streams.get(STREAM.settle, p).chance(sim.policy(p).settle));
+    // The respondent is not asked once the claimant has said no.
+    const accept = this.party(d.by).acceptsSettlement() && this.party(d.against).acceptsSettlement();
     const at = sim.at;
     if (accept) sim.try(command('ReachSettlement', { actor: 'cell', at }, { disputeId, terms: 'settled in the cell' }));
     else sim.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
@@ -124,17 +123,17 @@ export class Disputes {
 
   rule(disputeId: string): void {
     const sim = this.sim;
-    sim.try(command('Rule', { actor: sim.plan.supervisor.id, at: sim.at }, { disputeId, ruling: 'ruling on the facts found' }));
+    sim.try(command('Rule', { actor: sim.supervisor.id, at: sim.at }, { disputeId, ruling: 'ruling on the facts found' }));
   }
 
   decline(disputeId: string): void {
     const sim = this.sim;
-    sim.try(command('FailMediation', { actor: sim.plan.supervisor.id, at: sim.at }, { disputeId, reason: 'supervisor declined to rule' }));
+    sim.try(command('FailMediation', { actor: sim.supervisor.id, at: sim.at }, { disputeId, reason: 'supervisor declined to rule' }));
   }
 
   answerRuling(disputeId: string, party: string): void {
     const sim = this.sim;
-    const accept = sim.streams.get(STREAM.ruling, party).chance(sim.policy(party).acceptRuling);
+    const accept = this.party(party).acceptsRuling();
     sim.try(command(accept ? 'AcceptRuling' : 'RejectRuling', { actor: party, at: sim.at }, { disputeId }));
   }
 
@@ -148,10 +147,9 @@ export class Disputes {
       list.push(e.data.disputeId);
       this.byIncident.set(e.data.incidentId, list);
     }
-    const respondent = e.data.against;
-    const p = sim.policy(respondent);
-    if (sim.streams.get(STREAM.ack, respondent).chance(p.acknowledge)) {
-      sim.agenda.schedule(sim.agenda.now + jitter(sim.streams.get(STREAM.delay, respondent), p.ackDelayMs), { k: 'disputeAck', disputeId: e.data.disputeId });
+    const respondent = this.party(e.data.against);
+    if (respondent.acknowledges()) {
+      sim.agenda.schedule(sim.agenda.now + respondent.ackDelay(), { k: 'disputeAck', disputeId: e.data.disputeId });
     }
     sim.agenda.schedule(parseInstant(e.data.respondBy) as number, { k: 'disputeDeadline', disputeId: e.data.disputeId });
   }
@@ -170,8 +168,7 @@ export class Disputes {
     const sim = this.sim;
     const d = sim.state.disputes.get(e.data.disputeId) as DisputeView;
     for (const party of [d.by, d.against]) {
-      const delay = jitter(sim.streams.get(STREAM.delay, party), sim.policy(party).answerDelayMs);
-      sim.agenda.schedule(sim.agenda.now + delay, { k: 'rulingResponse', disputeId: d.id, party });
+      sim.agenda.schedule(sim.agenda.now + this.party(party).answerDelay(), { k: 'rulingResponse', disputeId: d.id, party });
     }
   }
 
@@ -181,7 +178,7 @@ export class Disputes {
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.machine.value !== 'deadlocked') return;
     const at = sim.at;
-    if (sim.streams.get(STREAM.escalate, d.by).chance(sim.policy(d.by).escalate)) {
+    if (this.party(d.by).escalates()) {
       sim.try(command('EscalateDispute', { actor: d.by, at, cause }, { disputeId, reason: 'no acceptable outcome in the cell' }));
     } else if ((this.mediations.get(disputeId) ?? 0) < 2) {
       sim.try(command('RequestMediation', { actor: d.by, at, cause }, { disputeId }));
@@ -203,10 +200,8 @@ export class Disputes {
       const d = sim.state.disputes.get(id) as DisputeView;
       switch (d.machine.value) {
         case 'raised': {
-          const p = sim.policy(d.against);
-          if (sim.streams.get(STREAM.ack, d.against).chance(p.acknowledge)) {
-            sim.agenda.schedule(now + jitter(sim.streams.get(STREAM.delay, d.against), p.ackDelayMs), { k: 'disputeAck', disputeId: id });
-          }
+          const respondent = this.party(d.against);
+          if (respondent.acknowledges()) sim.agenda.schedule(now + respondent.ackDelay(), { k: 'disputeAck', disputeId: id });
           break;
         }
         case 'acknowledged':
@@ -215,7 +210,7 @@ export class Disputes {
         case 'factFinding':
           // Findings reported already: what was refused is the request for mediation after them.
           if (d.machine.context.findings > 0) this.settle(id);
-          else sim.agenda.schedule(now + sim.plan.supervisor.factFindingMs, { k: 'findings', disputeId: id });
+          else sim.agenda.schedule(now + sim.supervisor.factFinding(), { k: 'findings', disputeId: id });
           break;
         case 'mediation':
           this.scheduleSupervisor(id);
@@ -244,13 +239,18 @@ export class Disputes {
   private openFactFinding(disputeId: string, cause: number): void {
     const sim = this.sim;
     sim.try(command('OpenFactFinding', { actor: 'cell', at: sim.at, cause }, { disputeId }));
-    sim.agenda.schedule(sim.agenda.now + sim.plan.supervisor.factFindingMs, { k: 'findings', disputeId });
+    sim.agenda.schedule(sim.agenda.now + sim.supervisor.factFinding(), { k: 'findings', disputeId });
   }
 
   /** The supervisor will rule, or decline to, after its response time. */
   private scheduleSupervisor(disputeId: string): void {
     const sim = this.sim;
-    const acts = sim.streams.get(STREAM.supervisor).chance(sim.plan.supervisor.intervene);
-    sim.agenda.schedule(sim.agenda.now + sim.plan.supervisor.responseTimeMs, { k: acts ? 'rule' : 'decline', disputeId });
+    const acts = sim.supervisor.intervenes('mediation');
+    sim.agenda.schedule(sim.agenda.now + sim.supervisor.responseTime(), { k: acts ? 'rule' : 'decline', disputeId });
+  }
+
+  /** A party to a dispute (disputes are only ever between parties: decide checks it). */
+  private party(id: string): Party {
+    return this.sim.party(id) as Party;
   }
 }

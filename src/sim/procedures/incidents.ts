@@ -15,7 +15,6 @@ import { isLater } from '../../core/time.js';
 import type { SimContext } from '../context.js';
 import { perceive } from '../fog.js';
 import type { IncidentSpec } from '../plan.js';
-import { intendsRetaliation } from '../policy.js';
 import { STREAM } from '../streams.js';
 import { toSecond } from '../tasks.js';
 import { incidentData } from '../trust.js';
@@ -87,23 +86,21 @@ export class Incidents {
     const party = e.actor;
     const { incidentId, attributedTo, severity } = e.data;
     const cause = e.seq;
-    const policy = sim.party(party)?.policy;
+    const self = sim.party(party);
     const i = sim.state.incidents.get(incidentId);
-    if (!policy || !i || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
+    if (!self || !i || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
     if (this.warnedInTime(i, party)) return;
     const original = i.retaliationFor === undefined ? undefined : sim.state.incidents.get(i.retaliationFor);
-    const answersOwnAct = original !== undefined && original.by === party;
+    const seen = { severity, answersOwnAct: original !== undefined && original.by === party };
     if (sim.cellActive()) sim.suspension.onObserved(party, i, severity, cause);
-    if (sim.cellActive() && !answersOwnAct) {
+    if (sim.cellActive() && !seen.answersOwnAct) {
       sim.messages.send(party, attributedTo, 'protest', incidentId, `protest: ${i.kind} ${i.id}`);
       const lateWarning = this.warnings.get(incidentId);
-      if (severity >= policy.disputeThreshold && sim.streams.get(STREAM.dispute, party).chance(policy.raiseDispute)) {
-        sim.disputes.raise(party, attributedTo, incidentId, lateWarning, cause);
-      }
-      if (sim.plan.mechanism.meetings.extraordinaryOnRequest && severity >= 0.7) sim.meetings.request(party, i, cause);
+      if (self.raisesDispute(seen)) sim.disputes.raise(party, attributedTo, incidentId, lateWarning, cause);
+      if (sim.plan.mechanism.meetings.extraordinaryOnRequest && self.requestsMeeting(seen)) sim.meetings.request(party, i, cause);
     }
-    if (intendsRetaliation(policy, sim.streams.get(STREAM.retaliation, party), { answersOwnAct })) {
-      sim.agenda.schedule(sim.agenda.now + policy.retaliationDelayMs, { k: 'retaliate', incidentId, party });
+    if (self.retaliates(seen)) {
+      sim.agenda.schedule(sim.agenda.now + self.retaliationDelay(), { k: 'retaliate', incidentId, party });
     }
   }
 

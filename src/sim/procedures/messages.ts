@@ -8,8 +8,8 @@
 import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
 import { parseInstant } from '../../core/time.js';
+import type { Party } from '../actors.js';
 import type { SimContext } from '../context.js';
-import { jitter } from '../policy.js';
 import { STREAM } from '../streams.js';
 import { toSecond } from '../tasks.js';
 
@@ -66,7 +66,7 @@ export class Messages {
     const sim = this.sim;
     const m = sim.state.messages.get(messageId);
     const i = m?.incidentId === undefined ? undefined : sim.state.incidents.get(m.incidentId);
-    if (m && i) sim.incidents.clarify(i, m.from, sim.plan.supervisor.id, m.id);
+    if (m && i) sim.incidents.clarify(i, m.from, sim.supervisor.id, m.id);
   }
 
   // --- reactions to recorded facts --------------------------------------------------------
@@ -80,18 +80,16 @@ export class Messages {
   delivered(e: FactOf<'MessageDelivered'>): void {
     const sim = this.sim;
     const m = sim.state.messages.get(e.data.messageId);
-    const p = m === undefined ? undefined : sim.party(m.to)?.policy;
-    if (!m || !p) return;
-    if (sim.streams.get(STREAM.ack, m.to).chance(p.acknowledge)) {
-      sim.agenda.schedule(sim.agenda.now + jitter(sim.streams.get(STREAM.delay, m.to), p.ackDelayMs), { k: 'ack', messageId: m.id });
-    }
+    const recipient = m === undefined ? undefined : sim.party(m.to);
+    if (!m || !recipient) return;
+    if (recipient.acknowledges()) sim.agenda.schedule(sim.agenda.now + recipient.ackDelay(), { k: 'ack', messageId: m.id });
   }
 
   acknowledged(e: FactOf<'MessageAcknowledged'>): void {
     const sim = this.sim;
     const m = sim.state.messages.get(e.data.messageId);
     if (m && m.kind !== 'warning') {
-      const delay = jitter(sim.streams.get(STREAM.delay, e.actor), sim.policy(e.actor).answerDelayMs);
+      const delay = (sim.party(e.actor) as Party).answerDelay();
       sim.agenda.schedule(sim.agenda.now + delay, { k: 'answer', messageId: m.id });
     }
   }
@@ -114,8 +112,8 @@ export class Messages {
 
   referred(e: FactOf<'MessageReferred'>): void {
     const sim = this.sim;
-    if (sim.streams.get(STREAM.supervisor).chance(sim.plan.supervisor.intervene)) {
-      sim.agenda.schedule(sim.agenda.now + sim.plan.supervisor.responseTimeMs, { k: 'supervisorCheck', messageId: e.data.messageId });
+    if (sim.supervisor.intervenes('referral')) {
+      sim.agenda.schedule(sim.agenda.now + sim.supervisor.responseTime(), { k: 'supervisorCheck', messageId: e.data.messageId });
     }
   }
 
