@@ -42,9 +42,10 @@ export const registerRun: RegisterCommand = (program, ctx) => {
     .action(async (file: string, options: RunOptions) => {
       const seed = integerOption('--seed', options.seed, 0xffffffff);
       const maxEvents = integerOption('--max-events', options.maxEvents);
-      const { scenario, hash } = await readScenario(ctx, file);
+      const { scenario, hash, source } = await readScenario(ctx, file);
       const plan = compileScenario(scenario, {
         hash,
+        source,
         parleyVersion: PARLEY_VERSION,
         ...(seed === undefined ? {} : { seed }),
         ...(maxEvents === undefined ? {} : { maxEvents }),

@@ -7,11 +7,12 @@ import type { Scenario } from '../scenario/schema.js';
 import type { CommandContext } from './command.js';
 import { InputError } from './errors.js';
 
-/** A scenario that passed validation, with the hash of its bytes. */
+/** A scenario that passed validation, with the hash of its bytes and its text. */
 export interface LoadedScenario {
   readonly file: string;
   readonly scenario: Scenario;
   readonly hash: string;
+  readonly source: string;
 }
 
 /**
@@ -28,7 +29,7 @@ export async function readScenario(ctx: CommandContext, file: string): Promise<L
       })),
     );
   }
-  return { file, scenario: result.scenario, hash: result.hash };
+  return { file, scenario: result.scenario, hash: result.hash, source: result.source };
 }
 
 /** Parses a non-negative integer option, or throws a usage error naming the option. */

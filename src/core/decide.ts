@@ -10,11 +10,12 @@ import { compiledCell, compiledDispute, compiledMessage } from '../machines/inde
 import type { Fact } from './catalogue.js';
 import { checkData, EVENT_VERSIONS } from './catalogue.js';
 import type { Command } from './commands.js';
-import { COMMAND_EVENTS } from './commands.js';
+import { COMMAND_EVENTS, COMPUTED_FIELDS } from './commands.js';
 import { DomainError } from './errors.js';
 import type { DomainErrorCode } from './errors.js';
 import { own } from './ids.js';
 import { routeOf, subjectOf } from './routing.js';
+import { deadline, RULE_NAMES } from './rules.js';
 import type { ParleyState } from './state.js';
 import { isLater, parseInstant } from './time.js';
 
@@ -121,8 +122,10 @@ export interface DecideOptions {
  * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
  */
 export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
+  const data = factData(cmd, s);
+  if (data instanceof DomainError) return data;
   if (options?.validateData !== false) {
-    const issues = checkData(COMMAND_EVENTS[cmd.type], cmd.data);
+    const issues = checkData(COMMAND_EVENTS[cmd.type], data);
     if (issues.length > 0) {
       return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     }
@@ -131,16 +134,36 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
   if (general) return general;
   const specific = checkSpecific(cmd, s);
   if (specific) return specific;
-  const f = factOf(cmd);
+  const f = factOf(cmd, data);
   const machine = checkMachine(f, s);
   if (machine) return machine;
   return [f];
 }
 
-/** `fact(…)` for the command's event, built directly: no meta object per command. */
-function factOf(cmd: Command): Fact {
+/**
+ * The data of the command's fact: the command's own, plus the deadline the mechanism's
+ * recorded rules give a message or a dispute (see core/rules.ts).
+ */
+function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
+  if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute') return cmd.data as Fact['data'];
+  const field = COMPUTED_FIELDS[cmd.type];
+  if (field in cmd.data) {
+    return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the mechanism's rules recorded in LogStarted`);
+  }
+  if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   const type = COMMAND_EVENTS[cmd.type];
-  const f: Record<string, unknown> = { type, v: EVENT_VERSIONS[type], at: cmd.at, actor: cmd.actor, data: cmd.data };
+  if (s.meta.rules === null) {
+    return fail('NOT_RECORDED', `[log] this log does not record the mechanism's ${RULE_NAMES[type]} (written before LogStarted v2): ${field} cannot be computed`);
+  }
+  const due = deadline(s.meta.rules, type, cmd.at);
+  if (due === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
+  return { ...cmd.data, [field]: due } as Fact['data'];
+}
+
+/** `fact(…)` for the command's event, built directly: no meta object per command. */
+function factOf(cmd: Command, data: Fact['data']): Fact {
+  const type = COMMAND_EVENTS[cmd.type];
+  const f: Record<string, unknown> = { type, v: EVENT_VERSIONS[type], at: cmd.at, actor: cmd.actor, data };
   if (cmd.cause !== undefined) f.cause = cmd.cause;
   return f as Fact;
 }
@@ -191,9 +214,6 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
         return fail('NOT_ALLOWED', `[message] ${d.messageId}: recipient "${d.to}" must be another participant`);
       }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[message] track ${d.track} is not open in this cell`);
-      if (isLater(cmd.at, d.ackBy)) {
-        return fail('INVALID_DATA', `[message] ${d.messageId}: ackBy is before the message was sent`);
-      }
       if (d.incidentId !== undefined && !s.incidents.get(d.incidentId)) {
         return fail('UNKNOWN_INCIDENT', `[message] unknown incident ${d.incidentId}`);
       }
@@ -289,9 +309,6 @@ function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
       if (d.messageId !== undefined && !s.messages.get(d.messageId)) {
         return fail('UNKNOWN_MESSAGE', `[dispute] over unknown message ${d.messageId}`);
       }
-      if (isLater(cmd.at, d.respondBy)) {
-        return fail('INVALID_DATA', `[dispute] ${d.disputeId}: respondBy is before the dispute was raised`);
-      }
       if (!s.cell?.tracks.includes(d.track)) return fail('NOT_ALLOWED', `[dispute] track ${d.track} is not open in this cell`);
       return undefined;
     }
@@ -358,6 +375,8 @@ function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState)
     if (id === 'sim' || id === 'cell' || id === 'world') return fail('INVALID_DATA', `[log] "${id}" is reserved`);
   }
   if (parties.includes(d.supervisor.id)) return fail('INVALID_DATA', `[log] the supervisor "${d.supervisor.id}" is also a party`);
+  // A new log records the rules its deadlines follow; null is how a v1 log reads (upcast).
+  if (d.rules === null) return fail('INVALID_DATA', "[log] a new log records the mechanism's rules (rules: null only stands for logs written before LogStarted v2)");
   const { levels, thresholds, max } = d.ladder;
   const increasing = thresholds.every((t, i) => i === 0 || t > (thresholds[i - 1] as number));
   if (levels.length !== thresholds.length || thresholds[0] !== 0 || !increasing || max <= (thresholds.at(-1) as number)) {

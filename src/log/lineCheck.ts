@@ -39,7 +39,9 @@ export function parseLine(text: string, validation: Validation): ParsedLine | Li
   }
   const record = raw as Record<string, unknown>;
   const seq = typeof record.seq === 'number' ? record.seq : undefined;
-  if (validation === 'envelope') {
+  // The first event is parsed in full whatever the mode: one line per log, and it may be an
+  // older version of LogStarted to upcast (see catalogue.ts).
+  if (validation === 'envelope' && record.type !== 'LogStarted') {
     const problem = envelopeProblem(record);
     return problem ? withSeq({ kind: 'schema', message: `${problem[0]}: ${problem[1]}`, field: problem[0] }, seq) : { raw: record, event: raw as Recorded };
   }

@@ -5,7 +5,7 @@
  */
 import type { Track } from '../core/catalogue.js';
 import { parseDuration, parseInstant } from '../core/time.js';
-import type { GeneratorPlan, IncidentSpec, PartyPlan, Plan, PolicyKind, TimelineStep } from '../sim/plan.js';
+import type { GeneratorPlan, IncidentSpec, ParameterOverride, PartyPlan, Plan, PolicyKind, TimelineStep } from '../sim/plan.js';
 import { partyPolicy } from '../sim/policies/index.js';
 import { goldsteinWeight } from './cameo.js';
 import { deescalationKind, incidentKind } from './kinds.js';
@@ -16,6 +16,17 @@ import { tagTimelineEntry } from './timeline.js';
 export interface CompileOptions {
   /** SHA-256 of the scenario file (recorded in the log's first event). */
   readonly hash: string;
+  /**
+   * The scenario file's text, recorded verbatim in the log's first event so that the log
+   * alone can rebuild the run (at most `MAX_SCENARIO_BYTES`, as the loader enforces).
+   * Without it the log records the source as not known.
+   */
+  readonly source?: string;
+  /**
+   * The parameter overrides already applied to `s` (`--set path=value`), recorded verbatim
+   * in the log's first event; compiling does not apply them. Default: none.
+   */
+  readonly overrides?: readonly ParameterOverride[];
   readonly parleyVersion: string;
   /** Overrides the scenario's seed (`parley run --seed`). */
   readonly seed?: number;
@@ -155,6 +166,8 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
   return {
     name: s.name,
     hash: options.hash,
+    source: options.source ?? null,
+    overrides: [...(options.overrides ?? [])],
     seed: options.seed ?? s.seed,
     parleyVersion: options.parleyVersion,
     startMs,

@@ -157,7 +157,7 @@ function yamlMessage(code: string, message: string): string {
 }
 
 const tooLarge = (file: string, size: number): ScenarioResult =>
-  fail(file, 0, 0, `the file is ${size} bytes; a scenario may be at most ${MAX_FILE_BYTES} bytes (5 MiB)`);
+  fail(file, 0, 0, `the file is ${size} bytes; a scenario may be at most ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / 1024} KiB)`);
 
 function fail(file: string, line: number, col: number, message: string): ScenarioResult {
   return { ok: false, issues: [{ file, line, col, path: '', message: oneLine(message) }] };

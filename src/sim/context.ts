@@ -12,7 +12,6 @@ import type { DomainError } from '../core/errors.js';
 import type { ParleyState } from '../core/state.js';
 import type { Party, Supervisor } from './actors.js';
 import type { Agenda } from './agenda.js';
-import type { InstantFormatter } from './instants.js';
 import type { Plan } from './plan.js';
 import type { Disputes } from './procedures/disputes.js';
 import type { Incidents } from './procedures/incidents.js';
@@ -41,9 +40,6 @@ export interface SimContext {
   readonly incidents: Incidents;
   readonly meetings: Meetings;
   readonly suspension: Suspension;
-
-  /** Formats agenda instants for the log. */
-  readonly instants: InstantFormatter;
 
   /** The supervisor, as its policy makes it act. */
   readonly supervisor: Supervisor;

@@ -45,7 +45,7 @@ export class Simulation implements SimContext {
   readonly streams: Streams;
   readonly parties: readonly string[];
   readonly businessTrack: Track;
-  readonly instants = new InstantFormatter();
+  private readonly instants = new InstantFormatter();
   readonly messages: Messages;
   readonly disputes: Disputes;
   readonly incidents: Incidents;

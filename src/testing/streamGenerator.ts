@@ -4,7 +4,7 @@
  * construction, whatever the choices. Choices come from a `Chooser`, which fast-check drives
  * in property tests (so failures shrink) and a seeded PRNG drives in benchmarks.
  */
-import type { Fact, Move, Recorded, Track } from '../core/catalogue.js';
+import type { Fact, MechanismRules, Move, Recorded, Track } from '../core/catalogue.js';
 import { TRACKS } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
@@ -14,6 +14,15 @@ import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
 import { DEFAULT_LADDER } from '../machines/ladder.js';
+
+/** The mechanism's rules of every generated stream (deadlines follow from them). */
+const GENERATED_RULES: MechanismRules = {
+  ackDeadline: 'PT12H',
+  disputeResponseDeadline: 'P7D',
+  referral: true,
+  meetings: { every: null, extraordinaryOnRequest: true, standingIncidentAgenda: false },
+  suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
+};
 
 /** Source of choices: `int(n)` returns an integer in `[0, n)`. */
 export interface Chooser {
@@ -79,7 +88,8 @@ export class StreamGenerator {
     const mechanism = this.options.mechanism ?? true;
     this.submit(
       command('StartLog', { actor: 'sim', at }, {
-        scenario: { name: 'generated', hash: '0'.repeat(64) },
+        scenario: { name: 'generated', hash: '0'.repeat(64), source: null },
+        overrides: [],
         seed: 0,
         parley: 'test',
         start: at,
@@ -87,6 +97,7 @@ export class StreamGenerator {
         parties: Object.fromEntries(this.parties.map((p) => [p, { name: p }])),
         supervisor: { id: 'us', name: 'Supervisor' },
         mechanism,
+        rules: GENERATED_RULES,
         tracks: [...TRACKS],
         ladder: DEFAULT_LADDER,
         ...(this.options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),
@@ -167,8 +178,7 @@ export class StreamGenerator {
         return seen.attributedTo === i.against ? undefined : command('RecordIncident', { actor: i.against, at }, data);
       },
       () => {
-        const ackBy = formatInstant(this.now + (1 + this.choose.int(24)) * 3_600_000);
-        const data = { messageId: this.id('msg'), to: this.other(party), track, kind: 'notification' as const, ackBy };
+        const data = { messageId: this.id('msg'), to: this.other(party), track, kind: 'notification' as const };
         return command('SendMessage', { actor: party, at }, data);
       },
       () => (m ? command(this.choose.int(8) === 0 ? 'LoseMessage' : 'DeliverMessage', { actor: 'cell', at }, { messageId: m.id }) : undefined),
@@ -181,8 +191,7 @@ export class StreamGenerator {
       },
       () => (m ? command('ReferMessage', { actor: 'cell', at }, { messageId: m.id }) : undefined),
       () => {
-        const respondBy = formatInstant(this.now + 7 * 86_400_000);
-        const data = { disputeId: this.id('d'), against: this.other(party), track, respondBy, ...(incident ? { incidentId: incident } : {}) };
+        const data = { disputeId: this.id('d'), against: this.other(party), track, ...(incident ? { incidentId: incident } : {}) };
         return command('RaiseDispute', { actor: party, at }, data);
       },
       () => (d ? command('AcknowledgeDispute', { actor: d.against, at }, { disputeId: d.id }) : undefined),

@@ -23,7 +23,12 @@ describe('parley run', () => {
     expect(r.stdout).toMatch(/misunderstandings caught/);
     expect(r.stdout).toMatch(/expectations: all met/);
     const log = readFileSync(join(cwd, 'paris.jsonl'), 'utf8').trimEnd().split('\n');
-    expect(JSON.parse(log[0] as string)).toMatchObject({ seq: 1, type: 'LogStarted', data: { seed: 42 } });
+    expect(JSON.parse(log[0] as string)).toMatchObject({
+      seq: 1,
+      type: 'LogStarted',
+      v: 2,
+      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' } },
+    });
     expect(r.stdout).toContain(`log: paris.jsonl (${log.length} events`);
     expect(readdirSync(cwd)).toEqual(['paris.jsonl']);
   });

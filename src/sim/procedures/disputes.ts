@@ -45,10 +45,10 @@ export class Disputes {
     const sim = this.sim;
     const disputeId = sim.nextId('dispute');
     const track = sim.businessTrack;
-    const respondBy = sim.instants.format(sim.agenda.now + sim.plan.mechanism.disputeResponseMs);
+    // `decide` adds respondBy from the mechanism's rules.
     sim.try(command('RaiseDispute', { actor: party, at: sim.at, cause }, lateWarning === undefined
-      ? { disputeId, against, track, incidentId, respondBy }
-      : { disputeId, against, track, incidentId, messageId: lateWarning, claim: 'the advance warning came too late', respondBy }));
+      ? { disputeId, against, track, incidentId }
+      : { disputeId, against, track, incidentId, messageId: lateWarning, claim: 'the advance warning came too late' }));
   }
 
   /**

@@ -24,12 +24,12 @@ export class Messages {
     const sim = this.sim;
     if (!sim.cellActive()) return undefined;
     const messageId = sim.nextId('msg');
-    const ackBy = sim.instants.format(sim.agenda.now + sim.plan.mechanism.ackDeadlineMs);
     const track = sim.businessTrack;
     // Two literals rather than a conditional spread: same keys in the same order, no garbage.
+    // `decide` adds ackBy from the mechanism's rules.
     const data = incidentId === undefined
-      ? { messageId, to, track, kind, subject, ackBy }
-      : { messageId, to, track, kind, subject, incidentId, ackBy };
+      ? { messageId, to, track, kind, subject }
+      : { messageId, to, track, kind, subject, incidentId };
     const e = sim.try(command('SendMessage', { actor: from, at: sim.at }, data));
     return e ? messageId : undefined;
   }
