@@ -2,6 +2,7 @@
  * Reading a scenario file for a command: load, validate, and turn every located issue into
  * one `file:line:col: path: what` problem (exit 2), so each command reports scenarios alike.
  */
+import type { LimitOptions } from '../scenario/limits.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { CommandContext } from './command.js';
@@ -17,9 +18,10 @@ export interface LoadedScenario {
 
 /**
  * Loads `file` (as the user typed it) or throws an `InputError` listing every problem.
+ * `options` sets the limits it is checked against (the event budget).
  */
-export async function readScenario(ctx: CommandContext, file: string): Promise<LoadedScenario> {
-  const result = await loadScenario(ctx.resolve(file));
+export async function readScenario(ctx: CommandContext, file: string, options: LimitOptions = {}): Promise<LoadedScenario> {
+  const result = await loadScenario(ctx.resolve(file), options);
   if (!result.ok) {
     throw new InputError(
       result.issues.map((i) => ({

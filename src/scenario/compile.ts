@@ -30,9 +30,12 @@ export interface CompileOptions {
   readonly parleyVersion: string;
   /** Overrides the scenario's seed (`parley run --seed`). */
   readonly seed?: number;
-  /** Safety stop for runaway scenarios (default 5,000,000 events). */
+  /** Safety stop for runaway scenarios (default {@link DEFAULT_MAX_EVENTS}). */
   readonly maxEvents?: number;
 }
+
+/** Events after which a run stops unless told otherwise (also the default event budget: limits.ts). */
+export const DEFAULT_MAX_EVENTS = 5_000_000;
 
 const ms = (d: string): number => parseDuration(d) as number;
 const at = (i: string): number => parseInstant(i) as number;
@@ -209,6 +212,6 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
     ...(s.game
       ? { game: { rounds: s.game.rounds, everyMs: ms(s.game.every), epsilon: s.game.epsilon, payoff: s.game.payoff, clarify: s.game.clarify } }
       : {}),
-    maxEvents: options.maxEvents ?? 5_000_000,
+    maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
   };
 }

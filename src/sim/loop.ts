@@ -16,6 +16,7 @@ import { DomainError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { cast, type Party, Supervisor } from './actors.js';
+import { takeWhile } from 'rxjs';
 import { Agenda } from './agenda.js';
 import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
@@ -39,6 +40,9 @@ import { planDataIsValid } from './trust.js';
 const CHECKED: DecideOptions = { validateData: true };
 const TRUSTED: DecideOptions = { validateData: false };
 
+/** Refused actions a run keeps (the first ones); the rest are only counted. */
+export const MAX_REFUSALS_KEPT = 100;
+
 /** One run of a plan (see `runPlan`). */
 export class Simulation implements SimContext {
   readonly agenda: Agenda<Task>;
@@ -57,12 +61,14 @@ export class Simulation implements SimContext {
   private readonly byId: ReadonlyMap<string, Party>;
   private readonly onEvent: ((e: Recorded) => void) | undefined;
   private readonly refused: Refusal[] = [];
+  private refusedCount = 0;
   private readonly reserved = new Set<string>();
   private readonly counters = new Map<string, number>();
   /** `at` text of the agenda time it was last formatted for: many commands share one instant. */
   private atMs = Number.NaN;
   private atText = '';
-  private stopped = false;
+  /** Where the run was when it reached `plan.maxEvents`; undefined while it runs on. */
+  private stoppedAtMs: number | undefined;
   /** Check every command's data: the plan itself carries data the catalogue refuses. */
   private readonly checkAll: boolean;
 
@@ -106,22 +112,25 @@ export class Simulation implements SimContext {
 
   run(): RunResult {
     this.start();
-    const sub = this.agenda.drain$(this.plan.endMs).subscribe((due) => {
-      if (this.stopped) return;
-      this.handle(due.task);
-    });
+    // Drains until the horizon, or until the event limit stops the run (takeWhile ends the
+    // drain: what is left on the agenda is not even looked at).
+    const sub = this.agenda
+      .drain$(this.plan.endMs)
+      .pipe(takeWhile(() => this.stoppedAtMs === undefined))
+      .subscribe((due) => this.handle(due.task));
     sub.unsubscribe();
-    const endMs = this.stopped ? this.agenda.now : this.plan.endMs;
-    this.submit(command('EndSimulation', { actor: 'sim', at: this.instants.format(endMs) }, {
-      reason: this.stopped ? 'stopped' : 'horizon',
-    }), true);
+    const stopped = this.stoppedAtMs !== undefined;
+    const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
+    this.submit(command('EndSimulation', { actor: 'sim', at: reachedAt }, { reason: stopped ? 'stopped' : 'horizon' }), true);
     return {
       // The live state, not a copy: nothing folds into it any more, and copying the whole
       // state of a long run costs as much as simulating a sizeable part of it.
       state: this.replayer.peek(),
       events: this.replayer.seq,
       refused: this.refused,
-      endedBy: this.stopped ? 'stopped' : 'horizon',
+      refusedCount: this.refusedCount,
+      endedBy: stopped ? 'stopped' : 'horizon',
+      reachedAt,
     };
   }
 
@@ -142,7 +151,7 @@ export class Simulation implements SimContext {
       const e = f as Recorded;
       this.replayer.push(e);
       this.onEvent?.(e);
-      if (this.replayer.seq >= this.plan.maxEvents) this.stopped = true;
+      if (this.replayer.seq >= this.plan.maxEvents) this.stoppedAtMs ??= this.agenda.now;
       this.react(e);
       first ??= e;
     }
@@ -155,7 +164,9 @@ export class Simulation implements SimContext {
   }
 
   refuse(action: string, error: DomainError): void {
-    this.refused.push({ at: this.at, action, code: error.code, reason: error.message });
+    // Kept per run: bounded, however many a long run refuses.
+    this.refusedCount += 1;
+    if (this.refused.length < MAX_REFUSALS_KEPT) this.refused.push({ at: this.at, action, code: error.code, reason: error.message });
   }
 
   nextId(prefix: string): string {
@@ -178,7 +189,9 @@ export class Simulation implements SimContext {
   private start(): void {
     const p = this.plan;
     const at = this.at;
-    this.try(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
+    const started = this.submit(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
+    // Nothing can follow a log that did not start: every later command would be refused.
+    if (started instanceof DomainError) throw new RangeError(`[sim] the plan cannot start a log: ${started.message}`);
     if (p.mechanism.enabled) {
       this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
       this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);

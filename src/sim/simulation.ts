@@ -7,6 +7,8 @@
 import type { Recorded } from '../core/catalogue.js';
 import type { ParleyState } from '../core/state.js';
 import { Simulation } from './loop.js';
+
+export { MAX_REFUSALS_KEPT } from './loop.js';
 import type { Plan } from './plan.js';
 import type { PartyPolicy, SupervisorPolicy } from './policies/index.js';
 
@@ -22,8 +24,14 @@ export interface Refusal {
 export interface RunResult {
   readonly state: ParleyState;
   readonly events: number;
+  /** The first {@link MAX_REFUSALS_KEPT} scripted actions the rules refused. */
   readonly refused: readonly Refusal[];
+  /** How many actions were refused in all (more than `refused` holds when it was cut). */
+  readonly refusedCount: number;
+  /** `stopped`: the run reached the plan's `maxEvents` before its horizon. */
   readonly endedBy: 'horizon' | 'stopped';
+  /** The simulated instant the run reached: its horizon, or where it stopped. */
+  readonly reachedAt: string;
 }
 
 /** Options of `runPlan`. */
@@ -41,8 +49,9 @@ export interface RunOptions {
 
 /**
  * Runs a plan to its horizon. Deterministic: same plan, same options, same events.
- * @throws {RangeError} when `options.policies` names a party the plan does not have, or the
- *   plan names a policy kind that does not exist.
+ * @throws {RangeError} when `options.policies` names a party the plan does not have, the
+ *   plan names a policy kind that does not exist, or the plan cannot start a log at all (a
+ *   plan from a scenario that passed validation always can).
  * @example
  * const { state, events } = runPlan(compileScenario(scenario, { hash, parleyVersion: PARLEY_VERSION }));
  * // a policy of your own for one party:

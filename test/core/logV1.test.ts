@@ -42,7 +42,8 @@ describe('a log written with LogStarted v1', () => {
     const { state, events } = await replayFile(LOG);
     const v1 = snapshot.meta;
     const upcast = { ...v1, scenario: { ...v1.scenario, source: null }, overrides: [], rules: null };
-    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, meta: upcast });
+    // The fold now also keeps why the run ended (added with the run limits).
+    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, meta: upcast, endReason: 'horizon' });
     expect(events[0]).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null, overrides: [], scenario: { source: null } } });
     // Nothing but the first event changed version.
     expect(events.slice(1).every((e) => e.v === 1)).toBe(true);
