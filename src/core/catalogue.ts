@@ -83,10 +83,21 @@ const duration = z
   .string()
   .refine((d) => parseDuration(d) !== undefined, 'expected an ISO-8601 duration such as PT24H or P7D');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** Whether `v` is JSON data: null, a boolean, a string, a finite number, or arrays and plain objects of them. */
+function isJsonValue(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth > 16 || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
+  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
+}
 /** A JSON value given on a command line (`--set path=value`), at most {@link MAX_OVERRIDE_VALUE} characters as JSON. */
 const overrideValue = z
-  .json()
-  .refine((v) => JSON.stringify(v).length <= MAX_OVERRIDE_VALUE, `expected a value of at most ${MAX_OVERRIDE_VALUE} characters as JSON`);
+  .unknown()
+  .refine(
+    (v) => isJsonValue(v) && JSON.stringify(v).length <= MAX_OVERRIDE_VALUE,
+    `expected a JSON value of at most ${MAX_OVERRIDE_VALUE} characters`,
+  );
 
 /**
  * The mechanism's rules as a run applied them: `decide` computes deadlines from them

@@ -157,7 +157,8 @@ function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
   }
   const due = deadline(s.meta.rules, type, cmd.at);
   if (due === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
-  return { ...cmd.data, [field]: due } as Fact['data'];
+  // Literal keys, not a computed one: V8 copies the data's shape and adds one property.
+  return cmd.type === 'SendMessage' ? { ...cmd.data, ackBy: due } : { ...cmd.data, respondBy: due };
 }
 
 /** `fact(…)` for the command's event, built directly: no meta object per command. */

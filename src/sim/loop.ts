@@ -16,7 +16,6 @@ import { DomainError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { cast, type Party, Supervisor } from './actors.js';
-import { takeWhile } from 'rxjs';
 import { Agenda } from './agenda.js';
 import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
@@ -112,11 +111,9 @@ export class Simulation implements SimContext {
 
   run(): RunResult {
     this.start();
-    // Drains until the horizon, or until the event limit stops the run (takeWhile ends the
-    // drain: what is left on the agenda is not even looked at).
+    // Drains until the horizon, or until the event limit stops the run.
     const sub = this.agenda
-      .drain$(this.plan.endMs)
-      .pipe(takeWhile(() => this.stoppedAtMs === undefined))
+      .drain$(this.plan.endMs, () => this.stoppedAtMs === undefined)
       .subscribe((due) => this.handle(due.task));
     sub.unsubscribe();
     const stopped = this.stoppedAtMs !== undefined;

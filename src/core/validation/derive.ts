@@ -83,6 +83,10 @@ function deriveBase(node: ZodNode): FastCheck | undefined {
     }
     case 'optional':
       return deriveOptional(node);
+    case 'nullable': {
+      const inner = node._zod.def.innerType === undefined ? undefined : derive(node._zod.def.innerType);
+      return inner === undefined ? undefined : (input) => input === null || inner(input);
+    }
     case 'array':
       return def.element === undefined ? undefined : deriveArray(def.element);
     case 'object':
