@@ -157,8 +157,24 @@ function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
   }
   const due = deadline(s.meta.rules, type, cmd.at);
   if (due === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
-  // Literal keys, not a computed one: V8 copies the data's shape and adds one property.
-  return cmd.type === 'SendMessage' ? { ...cmd.data, ackBy: due } : { ...cmd.data, respondBy: due };
+  return withField(cmd.data, field, due) as Fact['data'];
+}
+
+/**
+ * A copy of `data` (every own key, in order) with `key` added last. A `for…in` copy: several
+ * times cheaper than an object spread on Node 20, and a message's data is copied per message.
+ */
+function withField(data: object, key: string, value: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in data) {
+    if (!Object.hasOwn(data, k)) continue;
+    const v = (data as Record<string, unknown>)[k];
+    // An own `__proto__` key (JSON.parse makes them) stays a key: assigned, it would set the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  out[key] = value;
+  return out;
 }
 
 /** `fact(…)` for the command's event, built directly: no meta object per command. */

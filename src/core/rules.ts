@@ -33,30 +33,8 @@ export const RULE_NAMES: { readonly [F in DeadlineFact]: string } = {
 export function deadline(rules: MechanismRules | null, type: DeadlineFact, at: string): string | undefined {
   if (rules === null) return undefined;
   const start = parseInstant(at);
-  const length = type === 'MessageSent' ? durationsOf(rules).ack : durationsOf(rules).response;
+  const length = parseDuration(type === 'MessageSent' ? rules.ackDeadline : rules.disputeResponseDeadline);
   return start === undefined || length === undefined ? undefined : formatInstant(start + length);
-}
-
-/** The two deadline durations of `rules`, in ms (undefined: not a duration). */
-interface Durations {
-  readonly ack: number | undefined;
-  readonly response: number | undefined;
-}
-
-/**
- * Parsed once per rules object (a run decides every message and dispute against the same
- * one): a memo of a pure function, keyed weakly, so it holds nothing beyond the rules' life
- * and can change no result.
- */
-const parsed = new WeakMap<MechanismRules, Durations>();
-
-function durationsOf(rules: MechanismRules): Durations {
-  let d = parsed.get(rules);
-  if (d === undefined) {
-    d = { ack: parseDuration(rules.ackDeadline), response: parseDuration(rules.disputeResponseDeadline) };
-    parsed.set(rules, d);
-  }
-  return d;
 }
 
 /**
