@@ -1,7 +1,7 @@
 /**
  * What the simulation's procedures share: the plan, the virtual-time agenda and its tasks,
  * the random streams, the live state, and the way to put a command to `decide`. The loop
- * (simulation.ts) implements it; each procedure (procedures/*.ts) receives it and reaches
+ * (loop.ts) implements it; each procedure (procedures/*.ts) receives it and reaches
  * its sibling procedures through it, so a step of one procedure can start a step of another
  * (an observed incident becomes a protest, a dispute, a meeting request) in the same order
  * as the procedure describes it.

@@ -1,6 +1,6 @@
 /**
  * What the agenda holds: one step of a procedure, due at a virtual instant. The loop
- * (simulation.ts) hands each due task to the procedure it belongs to.
+ * (loop.ts) hands each due task to the procedure it belongs to.
  */
 import type { IncidentSpec, TimelineStep } from './plan.js';
 
