@@ -2,25 +2,27 @@
  * Reading a scenario file for a command: load, validate, and turn every located issue into
  * one `file:line:col: path: what` problem (exit 2), so each command reports scenarios alike.
  */
+import type { LimitOptions } from '../scenario/limits.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { CommandContext } from './command.js';
 import { InputError } from './errors.js';
 
-/** A scenario that passed validation, with the hash of its bytes. */
+/** A scenario that passed validation, with the hash of its bytes and its text. */
 export interface LoadedScenario {
   readonly file: string;
   readonly scenario: Scenario;
   readonly hash: string;
-  /** The file's text (what `--set` overrides are applied to). */
+  /** The file's text (recorded in the log; what `--set` overrides are applied to). */
   readonly source: string;
 }
 
 /**
  * Loads `file` (as the user typed it) or throws an `InputError` listing every problem.
+ * `options` sets the limits it is checked against (the event budget).
  */
-export async function readScenario(ctx: CommandContext, file: string): Promise<LoadedScenario> {
-  const result = await loadScenario(ctx.resolve(file));
+export async function readScenario(ctx: CommandContext, file: string, options: LimitOptions = {}): Promise<LoadedScenario> {
+  const result = await loadScenario(ctx.resolve(file), options);
   if (!result.ok) {
     throw new InputError(
       result.issues.map((i) => ({

@@ -262,6 +262,7 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
       return start(s, e);
     case 'SimulationEnded':
       s.ended = true;
+      s.endReason = e.data.reason;
       return;
     case 'CellProposed':
       if (s.cell) throw new ReplayError(e.seq, '[cell] proposed twice');

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { acceptsEnvelope } from './envelope.js';
 import { idProblem } from './ids.js';
-import { parseInstant } from './time.js';
+import { parseDuration, parseInstant } from './time.js';
 
 /** The four tracks of the joint fusion mechanism. */
 export const TRACKS = ['intelligence', 'deescalation', 'diplomatic', 'commercial'] as const;
@@ -66,10 +66,83 @@ export const gameConfigSchema = z.strictObject({
   payoff: z.strictObject({ R: z.number(), S: z.number(), T: z.number(), P: z.number() }),
 });
 
+/**
+ * Longest scenario text a log records (and so the largest scenario file Parley reads), in
+ * UTF-8 bytes: the first event carries the scenario's text, and a log line is at most 1 MiB
+ * (log/reader.ts); escaped as JSON, 256 KiB of text takes at most 512 KiB.
+ */
+export const MAX_SCENARIO_BYTES = 256 * 1024;
+/** Most parameter overrides a log records, and the longest path and value text of each. */
+export const MAX_OVERRIDES = 100;
+export const MAX_OVERRIDE_PATH = 200;
+export const MAX_OVERRIDE_VALUE = 1000;
+
+const duration = z
+  .string()
+  .refine((d) => parseDuration(d) !== undefined, 'expected an ISO-8601 duration such as PT24H or P7D');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** Whether `v` is JSON data: null, a boolean, a string, a finite number, or arrays and plain objects of them. */
+function isJsonValue(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth > 16 || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
+  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
+}
+/** A JSON value given on a command line (`--set path=value`), at most {@link MAX_OVERRIDE_VALUE} characters as JSON. */
+const overrideValue = z
+  .unknown()
+  .refine(
+    (v) => isJsonValue(v) && JSON.stringify(v).length <= MAX_OVERRIDE_VALUE,
+    `expected a JSON value of at most ${MAX_OVERRIDE_VALUE} characters`,
+  );
+
+/**
+ * The mechanism's rules as a run applied them: `decide` computes deadlines from them
+ * (`ackBy`, `respondBy`), so a log's deadlines can be checked against its own first event.
+ * Durations are ISO-8601 (`P1D`); `null` where the scenario sets none.
+ */
+export const mechanismRulesSchema = z.strictObject({
+  /** A message not acknowledged this long after it was sent is overdue. */
+  ackDeadline: duration,
+  /** A dispute not answered this long after it was raised is overdue. */
+  disputeResponseDeadline: duration,
+  /** Overdue acknowledgements are referred to the supervisor. */
+  referral: z.boolean(),
+  meetings: z.strictObject({
+    /** Cadence of regular meetings; null: none. */
+    every: duration.nullable(),
+    extraordinaryOnRequest: z.boolean(),
+    /** Incidents since the last meeting are on each regular meeting's agenda. */
+    standingIncidentAgenda: z.boolean(),
+  }),
+  suspension: z.strictObject({
+    /** Who suspends the cell over a severe incident. */
+    by: z.array(id),
+    /** Observed severity at or above which they do; null: never on their own. */
+    onSeverityAbove: unit.nullable(),
+    /** The cell resumes this long after a suspension; null: only when someone resumes it. */
+    resumeAfter: duration.nullable(),
+  }),
+});
+export type MechanismRules = z.infer<typeof mechanismRulesSchema>;
+
 const schemas = {
   // --- the log itself -------------------------------------------------------------------
+  // v2: the scenario's text, the overrides applied to it, and the mechanism's rules. A v1
+  // event (before them) is read as v2 with those marked as not recorded: see upcastLogStarted.
   LogStarted: z.strictObject({
-    scenario: z.strictObject({ name: text, hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    scenario: z.strictObject({
+      name: text,
+      /** SHA-256 of the scenario file's bytes. */
+      hash: sha256,
+      /** The scenario file's text, so that the log alone can rebuild the run; null: not recorded. */
+      source: z.string().max(MAX_SCENARIO_BYTES).nullable(),
+    }),
+    /** Parameter overrides applied to the scenario (`--set path=value`), in the order given. */
+    overrides: z
+      .array(z.strictObject({ path: z.string().min(1).max(MAX_OVERRIDE_PATH), value: overrideValue }))
+      .max(MAX_OVERRIDES),
     seed: z.number().int().min(0).max(0xffffffff),
     parley: z.string().max(40),
     start: instant,
@@ -77,6 +150,8 @@ const schemas = {
     parties: partyRecord(z.strictObject({ name: text })),
     supervisor: z.strictObject({ id, name: text }),
     mechanism: z.boolean(),
+    /** The mechanism's rules; null: not recorded (a log written before LogStarted v2). */
+    rules: mechanismRulesSchema.nullable(),
     tracks: z.array(track),
     ladder: ladderConfigSchema,
     game: gameConfigSchema.optional(),
@@ -183,8 +258,23 @@ export type EventData<T extends EventType> = z.infer<Schemas[T]>;
 
 /** Current schema version of every event type. */
 export const EVENT_VERSIONS: { readonly [T in EventType]: number } = Object.fromEntries(
-  Object.keys(schemas).map((t) => [t, 1]),
+  Object.keys(schemas).map((t) => [t, t === 'LogStarted' ? 2 : 1]),
 ) as { [T in EventType]: number };
+
+/** `LogStarted` as version 1 wrote it: no scenario text, no overrides, no rules. */
+const logStartedV1 = schemas.LogStarted.omit({ overrides: true, rules: true }).extend({
+  scenario: z.strictObject({ name: text, hash: sha256 }),
+});
+
+/**
+ * Reads the data of a `LogStarted` v1 event as v2: what v1 did not record is marked as not
+ * recorded (`scenario.source` and `rules` null), never guessed; v1 runs had no overrides.
+ */
+export function upcastLogStarted(v1: unknown): ParseResult<EventData<'LogStarted'>> {
+  const old = logStartedV1.safeParse(v1);
+  if (!old.success) return { ok: false, issues: zodIssues(old.error, 'data') };
+  return { ok: true, value: { ...old.data, scenario: { ...old.data.scenario, source: null }, overrides: [], rules: null } };
+}
 
 export const EVENT_TYPES = Object.keys(schemas) as EventType[];
 
@@ -263,6 +353,10 @@ export function parseEvent(raw: unknown): ParseResult<Recorded> {
     return { ok: false, issues: [{ path: 'type', message: `unknown event type "${e.type}"` }] };
   }
   const type = e.type as EventType;
+  if (type === 'LogStarted' && e.v === 1) {
+    const up = upcastLogStarted(e.data);
+    return up.ok ? { ok: true, value: { ...e, type, v: EVENT_VERSIONS.LogStarted, data: up.value } as Recorded } : up;
+  }
   if (e.v !== EVENT_VERSIONS[type]) {
     return {
       ok: false,

@@ -1,7 +1,9 @@
 /**
  * Commands: what someone asks the mechanism to record. A command carries the same data as
  * the fact it would become, plus who asks (`actor`) and when (`at`, simulated time passed in
- * as data: the core never reads a clock).
+ * as data: the core never reads a clock) — except what the mechanism's rules decide:
+ * `decide` adds a message's `ackBy` and a dispute's `respondBy` from the rules the log's
+ * first event records (core/rules.ts).
  */
 import type { EventData, EventType } from './catalogue.js';
 
@@ -50,6 +52,14 @@ export const COMMAND_EVENTS = {
 
 export type CommandType = keyof typeof COMMAND_EVENTS;
 
+/** Fields of a command's fact that `decide` computes from the recorded rules: the command must not carry them. */
+export const COMPUTED_FIELDS = { SendMessage: 'ackBy', RaiseDispute: 'respondBy' } as const;
+
+/** The data of a command of type `C`: its fact's data, less the fields `decide` computes. */
+export type CommandData<C extends CommandType> = C extends keyof typeof COMPUTED_FIELDS
+  ? Omit<EventData<(typeof COMMAND_EVENTS)[C]>, (typeof COMPUTED_FIELDS)[C]>
+  : EventData<(typeof COMMAND_EVENTS)[C]>;
+
 /** A request to record a fact, checked by `decide`. */
 export type Command = {
   [C in CommandType]: {
@@ -58,7 +68,7 @@ export type Command = {
     readonly at: string;
     /** Seq of the event this command reacts to, copied onto the resulting fact. */
     readonly cause?: number;
-    readonly data: EventData<(typeof COMMAND_EVENTS)[C]>;
+    readonly data: CommandData<C>;
   };
 }[CommandType];
 

@@ -39,6 +39,7 @@ export type DomainErrorCode =
   | 'DEADLINE_NOT_REACHED'
   | 'NO_GAME'
   | 'INVALID_DATA'
+  | 'NOT_RECORDED'
   | 'ENDED';
 
 /**

@@ -179,6 +179,8 @@ export interface ParleyState {
   readonly game?: GameView;
   readonly counters: Counters;
   readonly ended: boolean;
+  /** Why the simulation ended (`SimulationEnded.reason`): `stopped` when cut short by the event limit. */
+  readonly endReason?: EventData<'SimulationEnded'>['reason'];
 }
 
 /**
@@ -243,6 +245,7 @@ export function stateToJSON(s: ParleyState): StateJSON {
     seq: s.seq,
     ...(s.at === undefined ? {} : { at: s.at }),
     ended: s.ended,
+    ...(s.endReason === undefined ? {} : { endReason: s.endReason }),
     ...(s.meta === undefined ? {} : { meta: s.meta }),
     ...(s.cell === undefined ? {} : { cell: s.cell }),
     ...(s.ladder === undefined ? {} : { ladder: s.ladder }),

@@ -111,6 +111,9 @@ export function parseInstantGeneral(text: string): number | undefined {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+/** `00` … `99`: the two-digit fields of an instant come from here rather than a new string each. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => pad(i));
+const two = (n: number): string => TWO_DIGITS[n] ?? pad(n);
 
 /** Formats epoch ms as the canonical instant Parley writes: seconds, plus `.sss` only when non-zero. */
 export function formatInstant(epochMs: number): string {
@@ -124,7 +127,7 @@ export function formatInstant(epochMs: number): string {
   const s = Math.floor(rest / 1000);
   const ms = rest - s * 1000;
   const frac = ms === 0 ? '' : `.${pad(ms, 3)}`;
-  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${frac}Z`;
+  return `${pad(y, 4)}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${frac}Z`;
 }
 
 /**

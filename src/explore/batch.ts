@@ -120,7 +120,7 @@ export function createBatchRunner(setup: SweepSetup, sim: Simulate = simulate): 
     let plan = plans.get(cell);
     if (!plan) {
       const c = setup.cells[cell] as CellSetup;
-      plan = compileScenario(c.scenario, { hash: c.hash, parleyVersion: setup.parleyVersion });
+      plan = compileScenario(c.scenario, { hash: c.hash, source: c.source, overrides: c.overrides, parleyVersion: setup.parleyVersion });
       plans.set(cell, plan);
     }
     return plan;

@@ -3,8 +3,8 @@
  * what `--json` emits and what sweeps write as CSV columns (through `flattenOutcomes`).
  *
  * Open intervals (time at the current ladder level, a suspension still running) are closed at
- * the run's end: the scenario's end (`meta.end`) once the simulation has ended, otherwise the
- * time of the last event folded in. Durations are milliseconds; undefined statistics (a median
+ * the run's end: the scenario's end (`meta.end`) once the simulation has ended, otherwise (or
+ * when it was stopped early) the time of the last event folded in. Durations are milliseconds; undefined statistics (a median
  * of nothing, a rate over zero) are `null`, never `NaN`.
  */
 import { own } from '../core/ids.js';
@@ -173,11 +173,14 @@ function sorted<V>(record: Readonly<Record<string, V>>): Record<string, V> {
   return out;
 }
 
-/** Epoch ms at which open intervals close (see the module comment). */
+/**
+ * Epoch ms at which open intervals close (see the module comment). A run stopped early (the
+ * event limit) ends where it stopped: its metrics cover no more than was simulated.
+ */
 function runEnd(s: ParleyState): number | undefined {
   if (s.at === undefined) return undefined;
   const last = ms(s.at);
-  return s.ended && s.meta ? Math.max(last, ms(s.meta.end)) : last;
+  return s.ended && s.meta && s.endReason !== 'stopped' ? Math.max(last, ms(s.meta.end)) : last;
 }
 
 function incidents(s: ParleyState): IncidentMetrics {

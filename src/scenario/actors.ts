@@ -1,9 +1,11 @@
 /**
  * Who takes part: the parties with their policies, and the supervisor. Policies are a
- * discriminated union on `kind`; every kind also accepts the common timing and disposition
- * fields, so switching a party from `hawk` to `dove` never forces other edits.
+ * discriminated union on `kind`, one member per policy in src/sim/policies; every kind also
+ * accepts the common timing and disposition fields, so switching a party from `hawk` to
+ * `dove` never forces other edits.
  */
 import { z } from 'zod';
+import { PARTY_POLICIES, type PartyPolicy, type PolicyKind, type PolicyParameter } from '../sim/policies/index.js';
 import { duration, id, name, unit } from './fields.js';
 
 const common = {
@@ -29,26 +31,27 @@ const policy = <K extends string, S extends z.ZodRawShape>(kind: K, doc: string,
     .strictObject({ kind: z.literal(kind).describe(doc), ...common, ...shape })
     .describe(doc);
 
-/** A party's behaviour. */
+const parameter = (p: PolicyParameter) => (p.default === undefined ? unit(p.doc) : unit(p.doc).default(p.default));
+
+/** The dispositions a policy kind may let a scenario set. */
+type Disposition = keyof PartyPolicy['parameters'];
+
+/** A party's policy as validated: the common fields, and the dispositions its kind takes. */
+export type PartyPolicyOutput = { readonly kind: PolicyKind } & z.output<z.ZodObject<typeof common>> & Partial<Record<Disposition, number>>;
+/** A party's policy as written. */
+export type PartyPolicyInput = { readonly kind: PolicyKind } & z.input<z.ZodObject<typeof common>> & Partial<Record<Disposition, number>>;
+
+const kinds = PARTY_POLICIES.map((p) =>
+  policy(p.kind, p.description, Object.fromEntries(Object.entries(p.parameters).map(([name, param]) => [name, parameter(param)]))),
+);
+
+/**
+ * A party's behaviour: one kind per policy in src/sim/policies (its description, and the
+ * dispositions it lets the scenario set, come from there).
+ */
 export const partyPolicySchema = z
-  .discriminatedUnion('kind', [
-    policy('scripted', 'Does only what the timeline says; never reacts on its own.', {}),
-    policy('tit-for-tat', 'Retaliates once for each incident against it, otherwise restrains.', {}),
-    policy('generous-tit-for-tat', 'Tit-for-tat that sometimes forgives an incident.', {
-      generosity: unit('Chance (0-1) of forgiving an incident instead of retaliating.'),
-    }),
-    policy('hawk', 'Retaliates for every incident against it and rarely settles.', {}),
-    policy('dove', 'Never retaliates; relies on disputes and settlement instead.', {}),
-    policy('probabilistic', 'Reacts at random with the given probabilities.', {
-      retaliate: unit('Chance (0-1) of retaliating for an incident against it.').default(0.5),
-      raiseDispute: unit('Chance (0-1) of raising a dispute over an incident against it.').default(
-        0.5,
-      ),
-      acknowledge: unit('Chance (0-1) of acknowledging a message at all.').default(0.9),
-      escalate: unit('Chance (0-1) of escalating a deadlocked dispute.').default(0.1),
-    }),
-  ])
-  .describe('How this party behaves: one of the policy kinds, selected by `kind`.');
+  .discriminatedUnion('kind', kinds as [(typeof kinds)[number], ...(typeof kinds)[number][]])
+  .describe('How this party behaves: one of the policy kinds, selected by `kind`.') as unknown as z.ZodType<PartyPolicyOutput, PartyPolicyInput>;
 
 /** A party to the mechanism. */
 export const partySchema = z

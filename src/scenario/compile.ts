@@ -5,8 +5,8 @@
  */
 import type { Track } from '../core/catalogue.js';
 import { parseDuration, parseInstant } from '../core/time.js';
-import type { GeneratorPlan, IncidentSpec, PartyPlan, Plan, PolicyKind, TimelineStep } from '../sim/plan.js';
-import { POLICY_DEFAULTS } from '../sim/policy.js';
+import type { GeneratorPlan, IncidentSpec, ParameterOverride, PartyPlan, Plan, PolicyKind, TimelineStep } from '../sim/plan.js';
+import { partyPolicy } from '../sim/policies/index.js';
 import { goldsteinWeight } from './cameo.js';
 import { deescalationKind, incidentKind } from './kinds.js';
 import type { Scenario } from './schema.js';
@@ -16,12 +16,26 @@ import { tagTimelineEntry } from './timeline.js';
 export interface CompileOptions {
   /** SHA-256 of the scenario file (recorded in the log's first event). */
   readonly hash: string;
+  /**
+   * The scenario file's text, recorded verbatim in the log's first event so that the log
+   * alone can rebuild the run (at most `MAX_SCENARIO_BYTES`, as the loader enforces).
+   * Without it the log records the source as not known.
+   */
+  readonly source?: string;
+  /**
+   * The parameter overrides already applied to `s` (`--set path=value`), recorded verbatim
+   * in the log's first event; compiling does not apply them. Default: none.
+   */
+  readonly overrides?: readonly ParameterOverride[];
   readonly parleyVersion: string;
   /** Overrides the scenario's seed (`parley run --seed`). */
   readonly seed?: number;
-  /** Safety stop for runaway scenarios (default 5,000,000 events). */
+  /** Safety stop for runaway scenarios (default {@link DEFAULT_MAX_EVENTS}). */
   readonly maxEvents?: number;
 }
+
+/** Events after which a run stops unless told otherwise (also the default event budget: limits.ts). */
+export const DEFAULT_MAX_EVENTS = 5_000_000;
 
 const ms = (d: string): number => parseDuration(d) as number;
 const at = (i: string): number => parseInstant(i) as number;
@@ -30,7 +44,8 @@ type Policy = Scenario['parties'][string]['policy'];
 
 function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
   const kind = p.kind as PolicyKind;
-  const base = POLICY_DEFAULTS[kind];
+  // The schema only lets through the kinds policies/index.ts lists.
+  const base = (partyPolicy(kind) as NonNullable<ReturnType<typeof partyPolicy>>).defaults;
   const extra = p as Partial<Record<'generosity' | 'retaliate' | 'raiseDispute' | 'acknowledge' | 'escalate', number>>;
   return {
     kind,
@@ -40,8 +55,8 @@ function policyPlan(p: Policy, rulingAccepted: number): PartyPlan['policy'] {
     acknowledge: extra.acknowledge ?? base.acknowledge,
     escalate: extra.escalate ?? base.escalate,
     settle: p.settle ?? base.settle,
-    // Hawks accept rulings half as often as the supervisor's base rate.
-    acceptRuling: kind === 'hawk' ? rulingAccepted / 2 : rulingAccepted,
+    // A kind may accept rulings more or less often than the supervisor's base rate (hawks: half).
+    acceptRuling: rulingAccepted * base.rulingAcceptance,
     ackDelayMs: ms(p.ackDelay),
     answerDelayMs: ms(p.answerDelay),
     retaliationDelayMs: ms(p.retaliationDelay),
@@ -154,6 +169,8 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
   return {
     name: s.name,
     hash: options.hash,
+    source: options.source ?? null,
+    overrides: [...(options.overrides ?? [])],
     seed: options.seed ?? s.seed,
     parleyVersion: options.parleyVersion,
     startMs,
@@ -195,6 +212,6 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
     ...(s.game
       ? { game: { rounds: s.game.rounds, everyMs: ms(s.game.every), epsilon: s.game.epsilon, payoff: s.game.payoff, clarify: s.game.clarify } }
       : {}),
-    maxEvents: options.maxEvents ?? 5_000_000,
+    maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
   };
 }

@@ -14,6 +14,7 @@ import { formatPath } from '../core/catalogue.js';
 import type { Scenario } from './schema.js';
 import { oneLine } from './suggest.js';
 import { decodeUtf8, excessiveNesting, forbiddenCharacter, MAX_FILE_BYTES } from './textGuards.js';
+import type { LimitOptions } from './limits.js';
 import { validateScenario } from './validate.js';
 import { KEY_MESSAGE, YamlTree } from './yamlTree.js';
 
@@ -93,19 +94,19 @@ function positions(text: string): (offset: number) => { line: number; col: numbe
  * const r = parseScenario(text, 'scenarios/paris.yaml');
  * if (!r.ok) for (const i of r.issues) console.error(formatIssue(i));
  */
-export function parseScenario(text: string, file: string): ScenarioResult {
-  return parseBytesAndText(new TextEncoder().encode(text), text, file);
+export function parseScenario(text: string, file: string, options: LimitOptions = {}): ScenarioResult {
+  return parseBytesAndText(new TextEncoder().encode(text), text, file, options);
 }
 
 /** Parses and validates a scenario file's raw bytes (checking size and UTF-8 first). */
-export function parseScenarioBytes(bytes: Uint8Array, file: string): ScenarioResult {
+export function parseScenarioBytes(bytes: Uint8Array, file: string, options: LimitOptions = {}): ScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(file, bytes.length);
   const decoded = decodeUtf8(bytes);
   if ('issue' in decoded) return { ok: false, issues: [{ file, path: '', ...decoded.issue }] };
-  return parseBytesAndText(bytes, decoded.text, file);
+  return parseBytesAndText(bytes, decoded.text, file, options);
 }
 
-function parseBytesAndText(bytes: Uint8Array, text: string, file: string): ScenarioResult {
+function parseBytesAndText(bytes: Uint8Array, text: string, file: string, options: LimitOptions): ScenarioResult {
   if (bytes.length > MAX_FILE_BYTES) return tooLarge(file, bytes.length);
   const at = positions(text);
   const issue = (offset: number, message: string, path = ''): LocatedIssue => ({
@@ -139,7 +140,7 @@ function parseBytesAndText(bytes: Uint8Array, text: string, file: string): Scena
     const found = Array.isArray(value) ? 'a list' : 'a single value';
     return finish([issue(tree.locate([]), `a scenario is a mapping of keys (parley: 1, name: …), not ${found}`)]);
   }
-  const result = validateScenario(value);
+  const result = validateScenario(value, options);
   if (!result.ok) {
     return finish(result.issues.map((i) => issue(tree.locate(i.path, i.key), i.message, formatPath(i.path))));
   }
@@ -160,7 +161,7 @@ function yamlMessage(code: string, message: string): string {
 }
 
 const tooLarge = (file: string, size: number): ScenarioResult =>
-  fail(file, 0, 0, `the file is ${size} bytes; a scenario may be at most ${MAX_FILE_BYTES} bytes (5 MiB)`);
+  fail(file, 0, 0, `the file is ${size} bytes; a scenario may be at most ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / 1024} KiB)`);
 
 function fail(file: string, line: number, col: number, message: string): ScenarioResult {
   return { ok: false, issues: [{ file, line, col, path: '', message: oneLine(message) }] };
@@ -168,9 +169,10 @@ function fail(file: string, line: number, col: number, message: string): Scenari
 
 /**
  * Reads and validates a scenario file. I/O problems (missing file, a directory, no
- * permission) come back as one issue at line 0, column 0.
+ * permission) come back as one issue at line 0, column 0. `options` sets the limits (the
+ * event budget) the scenario is checked against.
  */
-export async function loadScenario(path: string): Promise<ScenarioResult> {
+export async function loadScenario(path: string, options: LimitOptions = {}): Promise<ScenarioResult> {
   let bytes: Uint8Array;
   try {
     // Size first, so that a huge file is refused without being read into memory.
@@ -183,7 +185,7 @@ export async function loadScenario(path: string): Promise<ScenarioResult> {
   } catch (error) {
     return fail(path, 0, 0, describeIoError(error));
   }
-  return parseScenarioBytes(bytes, path);
+  return parseScenarioBytes(bytes, path, options);
 }
 
 function describeIoError(error: unknown): string {

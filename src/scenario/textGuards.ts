@@ -8,9 +8,13 @@
  * The lexer is iterative, so it is used here to measure nesting before composing.
  */
 import { CST, Lexer } from 'yaml';
+import { MAX_SCENARIO_BYTES } from '../core/catalogue.js';
 
-/** Largest scenario file accepted, in bytes. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest scenario file accepted, in bytes (256 KiB): a run records its scenario's text in
+ * its log's first line, whose length the log bounds (see `MAX_SCENARIO_BYTES`).
+ */
+export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES;
 /** Deepest flow nesting (`[` / `{`) accepted; real scenarios use three or four levels. */
 export const MAX_FLOW_DEPTH = 64;
 /** Widest structural indentation (spaces plus `- ` / `? ` indicators) accepted on a line. */

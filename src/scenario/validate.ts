@@ -5,6 +5,7 @@
  */
 import { formatPath } from '../core/catalogue.js';
 import { scenarioErrorMap } from './messages.js';
+import { limitIssues, type LimitOptions } from './limits.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { didYouMean, listOf, oneLine, quote } from './suggest.js';
 
@@ -25,16 +26,21 @@ export type ValidationResult =
 const pathKey = (path: readonly PropertyKey[]): string => JSON.stringify(path.map(String));
 
 /**
- * Validates `value` as a scenario: structure, defaults, cross-references. All problems are
- * returned; unknown keys come one issue per key, with a did-you-mean when one is close.
+ * Validates `value` as a scenario: structure, defaults, cross-references, and then the limits
+ * a run must respect (limits.ts: instants a log can record, game rounds within the horizon,
+ * the event budget). All problems are returned; unknown keys come one issue per key, with a
+ * did-you-mean when one is close.
  * @example validateScenario(JSON.parse(text))
  */
-export function validateScenario(value: unknown): ValidationResult {
+export function validateScenario(value: unknown, options: LimitOptions = {}): ValidationResult {
   const allowed = new Map<string, readonly string[]>();
   const result = scenarioSchema.safeParse(value, {
     error: scenarioErrorMap((path, keys) => allowed.set(pathKey(path), keys)),
   });
-  if (result.success) return { ok: true, scenario: result.data };
+  if (result.success) {
+    const limits = limitIssues(result.data, options);
+    return limits.length === 0 ? { ok: true, scenario: result.data } : { ok: false, issues: limits };
+  }
   const issues: ScenarioIssue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));

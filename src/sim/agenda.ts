@@ -104,12 +104,13 @@ export class Agenda<T> {
   }
 
   /**
-   * Emits due tasks in order until the agenda is empty or the next task is after `until`.
+   * Emits due tasks in order until the agenda is empty, the next task is after `until`, or
+   * `goOn` (asked before each task) says stop: the tasks left are then not even taken off.
    * Synchronous: a subscriber that schedules more tasks sees them in the same drain.
    */
-  drain$(until: number): Observable<Due<T>> {
+  drain$(until: number, goOn: () => boolean = () => true): Observable<Due<T>> {
     return new Observable<Due<T>>((subscriber) => {
-      while (!subscriber.closed) {
+      while (!subscriber.closed && goOn()) {
         if (this.tasks.length === 0 || (this.ats[0] as number) > until) break;
         subscriber.next(this.pop() as Due<T>);
       }

@@ -1,11 +1,12 @@
 /**
  * The resolved form of a scenario that the simulator runs: durations in ms, instants as
  * epoch ms, incident kinds resolved to CAMEO codes and Goldstein weights, defaults applied.
- * `planFromScenario` (scenario/toPlan.ts) builds it; tests may build one directly.
+ * `compileScenario` (scenario/compile.ts) builds it; tests may build one directly.
  */
-import type { LadderConfig, MessageKind, Track } from '../core/catalogue.js';
+import type { EventData, LadderConfig, MessageKind, Track } from '../core/catalogue.js';
+import type { PolicyKind } from './policies/index.js';
 
-export type PolicyKind = 'scripted' | 'tit-for-tat' | 'generous-tit-for-tat' | 'hawk' | 'dove' | 'probabilistic';
+export type { PolicyKind } from './policies/index.js';
 
 /** How a party behaves; every probability in [0, 1], every delay in ms. */
 export interface PolicyPlan {
@@ -117,10 +118,17 @@ export interface GamePlan {
   readonly clarify: number;
 }
 
+/** A change to one scenario parameter (`--set path=value`), as the user gave it. */
+export type ParameterOverride = EventData<'LogStarted'>['overrides'][number];
+
 export interface Plan {
   readonly name: string;
   /** SHA-256 of the scenario file. */
   readonly hash: string;
+  /** The scenario file's text, recorded in the log so that the log alone rebuilds the run (absent: not recorded). */
+  readonly source?: string | null;
+  /** Overrides applied to the scenario before it was compiled, in order (absent: none). */
+  readonly overrides?: readonly ParameterOverride[];
   readonly seed: number;
   readonly parleyVersion: string;
   readonly startMs: number;

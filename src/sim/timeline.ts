@@ -1,16 +1,29 @@
 /**
- * Turns a scripted timeline step (other than an incident, which the simulation prepares
- * itself) into the command it stands for.
+ * The scenario's timeline: each scripted step is put to the rules as the command it stands
+ * for (an incident is prepared by the incident procedure, warning first); a step the rules
+ * refuse is kept in the run's report rather than stopping the run.
  */
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
-import { formatInstant } from '../core/time.js';
-import type { Plan, TimelineStep } from './plan.js';
+import { DomainError } from '../core/errors.js';
+import type { SimContext } from './context.js';
+import type { TimelineStep } from './plan.js';
+
+/** Carries out a scripted step at the agenda's current instant. */
+export function runScriptedStep(sim: SimContext, step: TimelineStep): void {
+  const a = step.action;
+  if (a.type === 'incident') {
+    sim.incidents.prepare(a.id, a.incident);
+    return;
+  }
+  const r = sim.submit(timelineCommand(step, sim.at), true);
+  if (r instanceof DomainError) sim.refuse(`${a.type}${'id' in a ? ` ${a.id}` : ''}`, r);
+  else if (a.type === 'meeting') sim.meetings.requested();
+}
 
 /** The command for a scripted step at `at`. */
-export function timelineCommand(step: TimelineStep, at: string, plan: Plan): Command {
+export function timelineCommand(step: TimelineStep, at: string): Command {
   const a = step.action;
-  const now = step.atMs;
   switch (a.type) {
     case 'incident':
       throw new Error('[sim] incidents are prepared by the simulation, not as one command');
@@ -20,7 +33,6 @@ export function timelineCommand(step: TimelineStep, at: string, plan: Plan): Com
         to: a.to,
         track: a.track,
         kind: a.kind,
-        ackBy: formatInstant(now + plan.mechanism.ackDeadlineMs),
         ...(a.subject === undefined ? {} : { subject: a.subject }),
         ...(a.incidentId === undefined ? {} : { incidentId: a.incidentId }),
         ...(a.cameo === undefined ? {} : { cameo: a.cameo }),
@@ -30,7 +42,6 @@ export function timelineCommand(step: TimelineStep, at: string, plan: Plan): Com
         disputeId: a.id,
         against: a.against,
         track: a.track,
-        respondBy: formatInstant(now + plan.mechanism.disputeResponseMs),
         ...(a.incidentId === undefined ? {} : { incidentId: a.incidentId }),
         ...(a.claim === undefined ? {} : { claim: a.claim }),
       });

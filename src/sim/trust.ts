@@ -6,7 +6,7 @@
  * because they were checked when recorded), and the plan (party ids, tracks, incident specs,
  * deadlines). Its own ids are `<prefix>-<n>`; the fixed prefixes are short ids, but an incident
  * id is built from the incident's kind, so it is checked where it is made (see
- * `Simulation.occur`). Everything the plan contributes is checked here, once per run, against
+ * `Incidents.occur` in procedures/incidents.ts). Everything the plan contributes is checked here, once per run, against
  * the catalogue's own schemas. If anything fails, every command is checked as before, so a
  * plan built by hand with bad data still gets exactly the refusals it always got.
  */

@@ -4,10 +4,11 @@
  * command's shape (say, deadlines computed by `decide` from the mechanism's parameters instead
  * of carried by `SendMessage` and `RaiseDispute`) is an edit here and nowhere else.
  */
-import type { EventType, Fact, LadderConfig, Track } from '../core/catalogue.js';
+import type { EventType, Fact, LadderConfig, MechanismRules, Track } from '../core/catalogue.js';
 import type { Command, CommandOf, CommandType } from '../core/commands.js';
 import { COMMAND_EVENTS, command } from '../core/commands.js';
-import { formatInstant, parseInstant } from '../core/time.js';
+import { DEADLINE_FIELDS } from '../core/rules.js';
+import { formatDuration, formatInstant, parseInstant } from '../core/time.js';
 import { DEFAULT_LADDER } from '../machines/ladder.js';
 
 /** The supervisor of every generated run. */
@@ -40,6 +41,17 @@ export interface RunSetup {
 
 const later = (at: string, ms: number): string => formatInstant((parseInstant(at) as number) + ms);
 
+/** The mechanism's rules a generated run records: its deadlines, no meetings or suspension rules. */
+function rulesOf(deadlines: Deadlines): MechanismRules {
+  return {
+    ackDeadline: formatDuration(deadlines.ackMs),
+    disputeResponseDeadline: formatDuration(deadlines.respondMs),
+    referral: true,
+    meetings: { every: null, extraordinaryOnRequest: true, standingIncidentAgenda: false },
+    suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
+  };
+}
+
 /**
  * Any command but the three whose shape depends on the mechanism's parameters (see
  * {@link startLog}, {@link sendMessage}, {@link raiseDispute}).
@@ -61,7 +73,8 @@ export function make<C extends Exclude<CommandType, 'StartLog' | 'SendMessage' |
  */
 export function startLog(setup: RunSetup): CommandOf<'StartLog'> {
   return command('StartLog', { actor: 'sim', at: setup.start }, {
-    scenario: { name: 'generated', hash: '0'.repeat(64) },
+    scenario: { name: 'generated', hash: '0'.repeat(64), source: null },
+    overrides: [],
     seed: 0,
     parley: 'test',
     start: setup.start,
@@ -69,32 +82,33 @@ export function startLog(setup: RunSetup): CommandOf<'StartLog'> {
     parties: Object.fromEntries(setup.parties.map((p) => [p, { name: p }])),
     supervisor: { id: SUPERVISOR, name: 'Supervisor' },
     mechanism: setup.mechanism,
+    rules: rulesOf(setup.deadlines),
     tracks: [...setup.tracks],
     ladder: setup.ladder ?? DEFAULT_LADDER,
     ...(setup.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),
   });
 }
 
-/** Data of a `SendMessage` command other than its deadline. */
-export type MessageData = Omit<CommandOf<'SendMessage'>['data'], 'ackBy'>;
+/** Data of a `SendMessage` command: `decide` adds the deadline from the recorded rules. */
+export type MessageData = CommandOf<'SendMessage'>['data'];
 
 /**
- * A message sent at `at`, due for acknowledgement `deadlines.ackMs` later.
- * @example sendMessage('alpha', at, { messageId: 'msg-1', to: 'bravo', track: 'diplomatic', kind: 'notification' }, DEFAULT_DEADLINES)
+ * A message sent at `at`; `decide` makes it due the run's `ackDeadline` later.
+ * @example sendMessage('alpha', at, { messageId: 'msg-1', to: 'bravo', track: 'diplomatic', kind: 'notification' })
  */
-export function sendMessage(actor: string, at: string, data: MessageData, deadlines: Deadlines): CommandOf<'SendMessage'> {
-  return command('SendMessage', { actor, at }, { ...data, ackBy: later(at, deadlines.ackMs) });
+export function sendMessage(actor: string, at: string, data: MessageData): CommandOf<'SendMessage'> {
+  return command('SendMessage', { actor, at }, data);
 }
 
-/** Data of a `RaiseDispute` command other than its deadline. */
-export type DisputeData = Omit<CommandOf<'RaiseDispute'>['data'], 'respondBy'>;
+/** Data of a `RaiseDispute` command: `decide` adds the deadline from the recorded rules. */
+export type DisputeData = CommandOf<'RaiseDispute'>['data'];
 
 /**
- * A dispute raised at `at`, to be answered within `deadlines.respondMs`.
- * @example raiseDispute('alpha', at, { disputeId: 'd-1', against: 'bravo', track: 'deescalation' }, DEFAULT_DEADLINES)
+ * A dispute raised at `at`; `decide` gives it the run's dispute response deadline.
+ * @example raiseDispute('alpha', at, { disputeId: 'd-1', against: 'bravo', track: 'deescalation' })
  */
-export function raiseDispute(actor: string, at: string, data: DisputeData, deadlines: Deadlines): CommandOf<'RaiseDispute'> {
-  return command('RaiseDispute', { actor, at }, { ...data, respondBy: later(at, deadlines.respondMs) });
+export function raiseDispute(actor: string, at: string, data: DisputeData): CommandOf<'RaiseDispute'> {
+  return command('RaiseDispute', { actor, at }, data);
 }
 
 /** The command that records each event type. */
@@ -105,5 +119,11 @@ const COMMAND_OF = Object.fromEntries(Object.entries(COMMAND_EVENTS).map(([c, e]
  * @example commandFor(fact('MessageDelivered', { actor: 'cell', at }, { messageId: 'msg-1' })) // a DeliverMessage command
  */
 export function commandFor(f: Fact): Command {
-  return { type: COMMAND_OF[f.type], actor: f.actor, at: f.at, data: f.data } as Command;
+  let data = f.data as Record<string, unknown>;
+  // A deadline the rules compute is not the command's to give: decide adds it.
+  if (f.type === 'MessageSent' || f.type === 'DisputeRaised') {
+    const { [DEADLINE_FIELDS[f.type]]: _computed, ...rest } = data;
+    data = rest;
+  }
+  return { type: COMMAND_OF[f.type], actor: f.actor, at: f.at, data } as Command;
 }

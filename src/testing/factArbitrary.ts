@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { EventData, EventType, Fact, Recorded } from '../core/catalogue.js';
 import { EVENT_TYPES, EVENT_VERSIONS, MESSAGE_KINDS, MOVES, TRACKS } from '../core/catalogue.js';
-import { formatInstant, parseInstant } from '../core/time.js';
+import { formatDuration, formatInstant, parseInstant } from '../core/time.js';
 import { DEFAULT_LADDER } from '../machines/ladder.js';
 
 const FROM = parseInstant('2026-01-01T00:00:00Z') as number;
@@ -45,17 +45,29 @@ const some = <T extends Record<string, unknown>, K extends keyof T>(
   requiredKeys: readonly K[],
 ) => fc.record(model, { requiredKeys: [...requiredKeys] }) as fc.Arbitrary<Pick<T, K> & Partial<T>>;
 
+const duration = fc.integer({ min: 1, max: 30 * 24 }).map((h) => formatDuration(h * 3_600_000));
+/** The mechanism's rules a LogStarted records (null only in logs older than LogStarted v2). */
+const rulesArbitrary = fc.record({
+  ackDeadline: duration,
+  disputeResponseDeadline: duration,
+  referral: fc.boolean(),
+  meetings: fc.record({ every: fc.option(duration, { nil: null }), extraordinaryOnRequest: fc.boolean(), standingIncidentAgenda: fc.boolean() }),
+  suspension: fc.record({ by: fc.array(idArbitrary, { maxLength: 2 }), onSeverityAbove: fc.option(unit, { nil: null }), resumeAfter: fc.option(duration, { nil: null }) }),
+});
+
 /** One data arbitrary per event type; the compiler checks the table is complete and right. */
 const DATA: { readonly [T in EventType]: fc.Arbitrary<EventData<T>> } = {
   LogStarted: fc
     .record({
-      scenario: fc.record({ name: text, hash }),
+      scenario: fc.record({ name: text, hash, source: fc.option(text, { nil: null }) }),
+      overrides: fc.array(fc.record({ path: fc.constantFrom('fog.misattribution', 'mechanism.ackDeadline', 'parties.alpha.name'), value: fc.jsonValue({ maxDepth: 1 }) }), { maxLength: 3 }),
       seed: fc.nat(),
       parley: fc.constantFrom('0.1.0', 'test'),
       start: instantArbitrary,
       parties: byParty(fc.record({ name: text })),
       supervisor: fc.record({ id: idArbitrary, name: text }),
       mechanism: fc.boolean(),
+      rules: fc.option(rulesArbitrary, { nil: null }),
       tracks: fc.subarray([...TRACKS]),
       game: fc.option(fc.record({ payoff: fc.record({ R: fc.integer(), S: fc.integer(), T: fc.integer(), P: fc.integer() }) }), { nil: undefined }),
     })

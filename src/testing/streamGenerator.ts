@@ -262,7 +262,7 @@ export class StreamGenerator {
       ['messages', (at) => {
         const from = this.party();
         const data = { messageId: this.id('msg'), to: this.other(from), track: this.pick(this.tracks) as Track, kind: 'notification' as const };
-        return sendMessage(from, at, data, this.deadlines);
+        return sendMessage(from, at, data);
       }],
       ['messages', (at) => {
         const m = this.message();
@@ -294,7 +294,7 @@ export class StreamGenerator {
         const by = this.party();
         const incident = this.pickRecent(this.recent.incidents, RECENT.incidents);
         const data = { disputeId: this.id('d'), against: this.other(by), track: this.pick(this.tracks) as Track, ...(incident ? { incidentId: incident } : {}) };
-        return raiseDispute(by, at, data, this.deadlines);
+        return raiseDispute(by, at, data);
       }],
       ['disputes', (at) => {
         const d = this.dispute();

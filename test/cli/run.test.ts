@@ -23,7 +23,12 @@ describe('parley run', () => {
     expect(r.stdout).toMatch(/misunderstandings caught/);
     expect(r.stdout).toMatch(/expectations: all met/);
     const log = readFileSync(join(cwd, 'paris.jsonl'), 'utf8').trimEnd().split('\n');
-    expect(JSON.parse(log[0] as string)).toMatchObject({ seq: 1, type: 'LogStarted', data: { seed: 42 } });
+    expect(JSON.parse(log[0] as string)).toMatchObject({
+      seq: 1,
+      type: 'LogStarted',
+      v: 2,
+      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' } },
+    });
     expect(r.stdout).toContain(`log: paris.jsonl (${log.length} events`);
     expect(readdirSync(cwd)).toEqual(['paris.jsonl']);
   });
@@ -75,6 +80,61 @@ describe('parley run', () => {
     const seed = await cli(['run', paris, '--seed', '-3'], { cwd: dir() });
     expect(seed.code).toBe(2);
     expect(seed.stderr).toMatch(/--seed/);
+  });
+});
+
+describe('parley run: limits', () => {
+  const il20 = readFileSync(join(SCENARIOS, 'late-warning-il20.yaml'), 'utf8');
+  const horizonLine = il20.split('\n').findIndex((l) => l.startsWith('horizon:')) + 1;
+
+  it('refuses, before running, a horizon past the last instant a log records: validate and run alike, nothing written', async () => {
+    for (const horizon of ['P10000000D', 'P99999999999999999999D']) {
+      const cwd = dir();
+      writeFileSync(join(cwd, 'long.yaml'), il20.replace(/^horizon: .*$/m, `horizon: ${horizon}`));
+      for (const args of [['validate', 'long.yaml'], ['run', 'long.yaml', '--out', 'long.jsonl'], ['run', 'long.yaml', '--no-out']]) {
+        const r = await cli(args, { cwd });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toBe(`parley: long.yaml:${horizonLine}:10: horizon: the run would end after 9999-12-31T23:59:59.999Z, the last instant a log can record: from this start the horizon may be at most P2915116D\n`);
+        expect(r.stdout).toBe('');
+      }
+      expect(readdirSync(cwd)).toEqual(['long.yaml']);
+    }
+  });
+
+  it('refuses a scenario over the event budget, naming the field and the budget', async () => {
+    const cwd = dir();
+    writeFileSync(join(cwd, 'busy.yaml'), il20.replace(/every: P6D/, 'every: PT1S'));
+    const r = await cli(['run', 'busy.yaml', '--no-out', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^parley: busy\.yaml:\d+:\d+: generators\[0\]\.every: the run would record about [\d,]+ events .* more than the event budget of 5,000,000/);
+    const v = await cli(['validate', 'busy.yaml', '--json'], { cwd });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: false, problems: [{ what: expect.stringMatching(/^generators\[0\]\.every: /) }] });
+  });
+
+  it('refuses a game whose rounds do not fit the horizon, saying how many do', async () => {
+    const cwd = dir();
+    const game = readFileSync(join(SCENARIOS, 'noise-tit-for-tat.yaml'), 'utf8').replace(/rounds: \d+/, 'rounds: 5000');
+    writeFileSync(join(cwd, 'g.yaml'), game);
+    const r = await cli(['run', 'g.yaml', '--no-out'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/game\.rounds: 5,000 rounds, one every P1D, need P5000D, but the horizon is P4000D: at most 4,000 rounds fit/);
+  });
+
+  it('a run stopped by the user\'s --max-events says so everywhere, even --quiet, and exits 0', async () => {
+    const cwd = dir();
+    const quiet = await cli(['run', paris, '--no-out', '--max-events', '100', '--quiet'], { cwd });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    expect(quiet.stderr).toMatch(/^parley: the run stopped early at (\S+) with \d+ events recorded, at --max-events 100: the outcomes cover only the part simulated\n$/);
+    const reached = /stopped early at (\S+) /.exec(quiet.stderr)?.[1] as string;
+    const text = await cli(['run', paris, '--no-out', '--max-events', '100'], { cwd });
+    expect(text.stdout).toMatch(/^STOPPED EARLY: the run stopped early at /);
+    expect(text.stdout).toContain(`simulated 2026-01-06T00:00:00Z to ${reached}`);
+    const json = await cli(['run', paris, '--no-out', '--max-events', '100', '--json'], { cwd });
+    expect(json.stderr).toMatch(/stopped early/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ endedBy: 'stopped', reachedAt: reached, maxEvents: 100, outcomes: { period: { end: reached } } });
+    const full = JSON.parse((await cli(['run', paris, '--no-out', '--json'], { cwd })).stdout);
+    expect(full).toMatchObject({ endedBy: 'horizon', reachedAt: '2026-07-05T00:00:00Z', refusedCount: 0 });
   });
 });
 

@@ -21,7 +21,7 @@ const GOLDEN = new URL('../golden/', import.meta.url).pathname;
 async function planOf(file: string): Promise<Plan> {
   const loaded = await loadScenario(join(SCENARIOS, file));
   if (!loaded.ok) throw new Error(`${file} does not load`);
-  return compileScenario(loaded.scenario, { hash: loaded.hash, parleyVersion: PARLEY_VERSION });
+  return compileScenario(loaded.scenario, { hash: loaded.hash, source: loaded.source, parleyVersion: PARLEY_VERSION });
 }
 
 function goldenSha(file: string): string {

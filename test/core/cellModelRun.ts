@@ -105,13 +105,13 @@ function commandOf(m: Model, a: Ask): Command {
     case 'DissolveCell':
       return make(a.kind, actor, when, { reason: 'test' });
     case 'SendMessage':
-      return sendMessage(actor, when, { messageId: `msg-${m.ids + 1}`, to: other, track, kind: 'notification' }, DEADLINES);
+      return sendMessage(actor, when, { messageId: `msg-${m.ids + 1}`, to: other, track, kind: 'notification' });
     case 'RecordIncident':
       return make('RecordIncident', actor, when, { incidentId: `inc-${m.ids + 1}`, kind: 'airstrike', against: other, cameo: '195', weight: -(a.pick % 11), severity: (a.other % 10) / 10 });
     case 'TakeDeescalationStep':
       return make('TakeDeescalationStep', actor, when, { stepId: `step-${m.ids + 1}`, kind: 'deescalation', cameo: '087', weight: a.pick % 10 });
     case 'RaiseDispute':
-      return raiseDispute(actor, when, { disputeId: `d-${m.ids + 1}`, against: other, track }, DEADLINES);
+      return raiseDispute(actor, when, { disputeId: `d-${m.ids + 1}`, against: other, track });
     case 'DeliverMessage':
     case 'LoseMessage':
     case 'AcknowledgeMessage':

@@ -21,9 +21,9 @@ import {
 
 const at = { at: T0 };
 const send = (actor: string, messageId = 'm-1') =>
-  command('SendMessage', { actor, at: T0 }, { messageId, to: 'israel', track: 'intelligence', kind: 'notification', ackBy: time(24) });
+  command('SendMessage', { actor, at: T0 }, { messageId, to: 'israel', track: 'intelligence', kind: 'notification' });
 const raise = (disputeId = 'd-1') =>
-  command('RaiseDispute', { actor: 'syria', at: T0 }, { disputeId, against: 'israel', track: 'deescalation', respondBy: time(168) });
+  command('RaiseDispute', { actor: 'syria', at: T0 }, { disputeId, against: 'israel', track: 'deescalation' });
 const open = (meetingId: string, kind: 'regular' | 'extraordinary') =>
   command('OpenMeeting', { actor: 'cell', at: T0 }, { meetingId, kind, agenda: { incidents: [], disputes: [] } });
 

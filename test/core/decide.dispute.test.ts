@@ -18,15 +18,16 @@ import {
   rulingRejected,
   sentMessage,
   settled,
+  RULES,
   started,
   T0,
   time,
   withdrawn,
 } from './given.js';
 
-type RaiseData = EventData<'DisputeRaised'>;
+type RaiseData = Omit<EventData<'DisputeRaised'>, 'respondBy'>;
 const raise = (actor: string, over: Partial<RaiseData> = {}, at = T0) =>
-  command('RaiseDispute', { actor, at }, { disputeId: 'd-1', against: 'israel', track: 'deescalation', respondBy: time(168), ...over });
+  command('RaiseDispute', { actor, at }, { disputeId: 'd-1', against: 'israel', track: 'deescalation', ...over });
 /** Dispute commands whose data can be just the dispute id. */
 type OnDispute = Extract<
   CommandType,
@@ -81,8 +82,19 @@ describe('decide: raising a dispute', () => {
     given(cell).when(raise('syria', { against: 'lebanon' })).thenError('NOT_ALLOWED');
   });
 
-  it('refuses a response deadline before the dispute is raised (INVALID_DATA)', () => {
-    given(cell).when(raise('syria', { respondBy: time(1) }, time(2))).thenError('INVALID_DATA', /respondBy is before/);
+  it('gives the dispute the response deadline the recorded rules set, counted from when it is raised', () => {
+    given(cell).when(raise('syria', {}, time(2))).then([raisedDispute('d-1', 'syria', 'israel', undefined, { at: time(2), respondBy: time(2 + 168) })]);
+    const hourly = [started({ rules: { ...RULES, disputeResponseDeadline: 'PT1H' } }), activeCell()];
+    given(hourly).when(raise('syria', {}, time(2))).then([raisedDispute('d-1', 'syria', 'israel', undefined, { at: time(2), respondBy: time(3) })]);
+  });
+
+  it('refuses a response deadline in the command: it follows from the rules (INVALID_DATA)', () => {
+    const withDeadline = command('RaiseDispute', { actor: 'syria', at: T0 }, { disputeId: 'd-1', against: 'israel', track: 'deescalation', respondBy: time(1) } as RaiseData);
+    given(cell).when(withDeadline).thenError('INVALID_DATA', /respondBy is not given: it follows from the mechanism's rules/);
+  });
+
+  it('cannot raise a dispute in a log that does not record its rules (NOT_RECORDED), rather than guess a deadline', () => {
+    given([started({ rules: null }), activeCell()]).when(raise('syria')).thenError('NOT_RECORDED', /dispute response deadline .*cannot be computed/);
   });
 });
 

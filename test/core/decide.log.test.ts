@@ -55,7 +55,7 @@ describe('decide: the log', () => {
     // Only the supervisor rules; only parties raise disputes; only the clock ends the run.
     given(h).when(command('Rule', { actor: 'syria', at: T0 }, { disputeId: 'd-1', ruling: 'no' })).thenError('NOT_ALLOWED', /a party \(syria\)/);
     given(h)
-      .when(command('RaiseDispute', { actor: 'us', at: T0 }, { disputeId: 'd-1', against: 'israel', track: 'deescalation', respondBy: time(1) }))
+      .when(command('RaiseDispute', { actor: 'us', at: T0 }, { disputeId: 'd-1', against: 'israel', track: 'deescalation' }))
       .thenError('NOT_ALLOWED', /a supervisor \(us\)/);
     given(h).when(command('EndSimulation', { actor: 'us', at: T0 }, { reason: 'stopped' })).thenError('NOT_ALLOWED');
     given(h).when(command('DeliverMessage', { actor: 'israel', at: T0 }, { messageId: 'm-1' })).thenError('NOT_ALLOWED');

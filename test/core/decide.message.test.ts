@@ -14,18 +14,18 @@ import {
   lost,
   referred,
   sentMessage,
+  RULES,
   started,
   T0,
   time,
 } from './given.js';
 
-type SendData = EventData<'MessageSent'>;
+type SendData = Omit<EventData<'MessageSent'>, 'ackBy'>;
 const sendData = (over: Partial<SendData> = {}): SendData => ({
   messageId: 'm-1',
   to: 'israel',
   track: 'intelligence',
   kind: 'notification',
-  ackBy: time(24),
   ...over,
 });
 const send = (actor: string, over: Partial<SendData> = {}, at = T0) => command('SendMessage', { actor, at }, sendData(over));
@@ -45,8 +45,8 @@ describe('decide: sending', () => {
   });
 
   it('lets a party write to the supervisor, and the supervisor to a party', () => {
-    given(cell).when(send('syria', { to: 'us' })).then([fact('MessageSent', { actor: 'syria', at: T0 }, sendData({ to: 'us' }))]);
-    given(cell).when(send('us', { to: 'israel' })).then([fact('MessageSent', { actor: 'us', at: T0 }, sendData())]);
+    given(cell).when(send('syria', { to: 'us' })).then([fact('MessageSent', { actor: 'syria', at: T0 }, { ...sendData({ to: 'us' }), ackBy: time(24) })]);
+    given(cell).when(send('us', { to: 'israel' })).then([fact('MessageSent', { actor: 'us', at: T0 }, { ...sendData(), ackBy: time(24) })]);
   });
 
   it('refuses a message id already used (DUPLICATE_ID)', () => {
@@ -65,11 +65,23 @@ describe('decide: sending', () => {
       .thenError('NOT_ALLOWED', /track commercial is not open/);
   });
 
-  it('refuses an acknowledgement deadline before the message is sent (INVALID_DATA), but accepts one at the same instant', () => {
-    given(cell).when(send('syria', { ackBy: time(1) }, time(2))).thenError('INVALID_DATA', /ackBy is before/);
-    given(cell)
-      .when(send('syria', { ackBy: time(2) }, time(2)))
+  it('gives the message the acknowledgement deadline the recorded rules set, counted from when it is sent', () => {
+    given(cell).when(send('syria', {}, time(2))).then([sentMessage('m-1', 'syria', 'israel', { at: time(2), ackBy: time(26) })]);
+    const quick = [started({ rules: { ...RULES, ackDeadline: 'PT30M' } }), activeCell()];
+    const s = given(quick).when(send('syria', {}, time(2))).then([sentMessage('m-1', 'syria', 'israel', { at: time(2), ackBy: time(2.5) })]);
+    expect(s.messages.get('m-1')?.ackBy).toBe(time(2.5));
+    // A zero deadline is due at once.
+    given([started({ rules: { ...RULES, ackDeadline: 'PT0S' } }), activeCell()])
+      .when(send('syria', {}, time(2)))
       .then([sentMessage('m-1', 'syria', 'israel', { at: time(2), ackBy: time(2) })]);
+  });
+
+  it('refuses an acknowledgement deadline in the command: it follows from the rules (INVALID_DATA)', () => {
+    given(cell).when(send('syria', { ackBy: time(30) } as Partial<SendData>)).thenError('INVALID_DATA', /ackBy is not given: it follows from the mechanism's rules/);
+  });
+
+  it('cannot send a message in a log that does not record its rules (NOT_RECORDED), rather than guess a deadline', () => {
+    given([started({ rules: null }), activeCell()]).when(send('syria')).thenError('NOT_RECORDED', /acknowledgement deadline .*cannot be computed/);
   });
 
   it('refuses a message about an unknown incident (UNKNOWN_INCIDENT), accepts one about a known incident', () => {

@@ -43,7 +43,7 @@ describe('decide over valid logs', () => {
   });
 
   it('the streams it is checked on reach the interesting rules', () => {
-    const samples = fc.sample(eventStreamArbitrary({ maxSteps: 120 }), { numRuns: 100, seed: 5 });
+    const samples = fc.sample(eventStreamArbitrary({ maxSteps: 120 }), { numRuns: 600, seed: 5 });
     const types = new Set(samples.flat().map((e) => e.type));
     for (const t of ['AckDeadlineMissed', 'MessageAcknowledged', 'SupervisorRuled', 'RulingAccepted', 'DisputeDeadlineMissed', 'RoundPlayed', 'MeetingClosed']) {
       expect(types).toContain(t);

@@ -63,3 +63,19 @@ describe('decide: known defects', () => {
     expectRefused([started({ mechanism: false, game: true }), roundPlayed(1)], command('ClarifyAccident', { actor: 'cell', at: T0 }, { round: 1, to: 'syria' }));
   });
 });
+
+describe('decide: the deadline a fact gets', () => {
+  it('copies the command data key for key, an own __proto__ key included, and never touches the copy\'s prototype', () => {
+    const data = JSON.parse('{"messageId":"m-1","to":"israel","track":"intelligence","kind":"notification","__proto__":{"polluted":true}}');
+    const r = decide(command('SendMessage', { actor: 'syria', at: T0 }, data), fold([started(), activeCell()]), { validateData: false });
+    if (!Array.isArray(r)) throw new Error('refused');
+    const out = (r[0] as { data: Record<string, unknown> }).data;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['messageId', 'to', 'track', 'kind', '__proto__', 'ackBy']);
+    expect(out.ackBy).toBe('2026-01-07T00:00:00Z');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // With the schema check on, the stray key is refused as before.
+    const checked = decide(command('SendMessage', { actor: 'syria', at: T0 }, data), fold([started(), activeCell()]));
+    expect(checked).toMatchObject({ code: 'INVALID_DATA' });
+  });
+});

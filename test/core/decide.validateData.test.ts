@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { command } from '../../src/core/commands.js';
 import { decide } from '../../src/core/decide.js';
 import { DomainError } from '../../src/core/errors.js';
-import { activeCell, fold, started, T0, time } from './given.js';
+import { activeCell, fold, started, T0 } from './given.js';
 
 const state = fold([started(), activeCell()]);
 const send = (messageId: string, to = 'israel') =>
-  command('SendMessage', { actor: 'syria', at: T0 }, { messageId, to, track: 'intelligence', kind: 'notification', ackBy: time(24) });
+  command('SendMessage', { actor: 'syria', at: T0 }, { messageId, to, track: 'intelligence', kind: 'notification' });
 /** 65 characters: one more than an id may have. */
 const LONG_ID = `m-${'x'.repeat(63)}`;
 
@@ -30,13 +30,13 @@ describe('decide: validateData', () => {
       to: 'israel',
       track: 'nowhere' as 'intelligence',
       kind: 'notification',
-      ackBy: 'tomorrow',
+      cameo: 'x',
     });
     const r = decide(bad, state) as DomainError;
     expect(r.code).toBe('INVALID_DATA');
     expect(r.message).toMatch(/data\.messageId: .*reserved/);
     expect(r.message).toMatch(/data\.track: /);
-    expect(r.message).toMatch(/data\.ackBy: /);
+    expect(r.message).toMatch(/data\.cameo: /);
   });
 
   it('with validateData: false, skips the schema check only: valid data gives the same facts', () => {
@@ -49,7 +49,7 @@ describe('decide: validateData', () => {
     expect(r.code).toBe('NOT_ALLOWED');
     const late = command('AcknowledgeMessage', { actor: 'israel', at: T0 }, { messageId: 'm-9' });
     expect((decide(late, state, { validateData: false }) as DomainError).code).toBe('UNKNOWN_MESSAGE');
-    const badTime = command('SendMessage', { actor: 'syria', at: 'noon' }, { messageId: 'm-1', to: 'israel', track: 'intelligence', kind: 'notification', ackBy: time(24) });
+    const badTime = command('SendMessage', { actor: 'syria', at: 'noon' }, { messageId: 'm-1', to: 'israel', track: 'intelligence', kind: 'notification' });
     expect((decide(badTime, state, { validateData: false }) as DomainError).code).toBe('INVALID_DATA');
   });
 

@@ -13,10 +13,10 @@
  * always be recordable and foldable. Builders for the usual histories follow the helper.
  */
 import { expect } from 'vitest';
-import type { EventData, EventType, Fact, Move, Recorded, Track } from '../../src/core/catalogue.js';
+import type { EventData, EventType, Fact, MechanismRules, Move, Recorded, Track } from '../../src/core/catalogue.js';
 import { fact, parseEvent, TRACKS } from '../../src/core/catalogue.js';
 import type { Command, CommandType } from '../../src/core/commands.js';
-import { COMMAND_EVENTS } from '../../src/core/commands.js';
+import { COMMAND_EVENTS, COMPUTED_FIELDS } from '../../src/core/commands.js';
 import { decide } from '../../src/core/decide.js';
 import type { DomainErrorCode } from '../../src/core/errors.js';
 import { DomainError } from '../../src/core/errors.js';
@@ -128,7 +128,11 @@ export const EVENT_COMMANDS = Object.fromEntries(
 
 /** The command that would have produced `f`: same actor, time, data and cause. */
 export function commandFor(f: Fact | Recorded): Command {
-  const c: Record<string, unknown> = { type: EVENT_COMMANDS[f.type], actor: f.actor, at: f.at, data: f.data };
+  const type = EVENT_COMMANDS[f.type];
+  // Deadlines are decide's to compute from the recorded rules: the command does not carry them.
+  const computed = (COMPUTED_FIELDS as Partial<Record<CommandType, string>>)[type];
+  const data = computed === undefined ? f.data : Object.fromEntries(Object.entries(f.data).filter(([k]) => k !== computed));
+  const c: Record<string, unknown> = { type, actor: f.actor, at: f.at, data };
   if (f.cause !== undefined) c.cause = f.cause;
   return c as Command;
 }
@@ -161,13 +165,25 @@ export interface StartedOptions extends Meta {
   readonly parties?: readonly string[];
   /** Repeated-interaction mode with the usual prisoner's-dilemma payoffs (default false). */
   readonly game?: boolean;
+  /** The mechanism's rules (default {@link RULES}); null stands for a log written before LogStarted v2. */
+  readonly rules?: MechanismRules | null;
 }
+
+/** The rules of the specification's runs: acknowledgements due in a day, responses in a week. */
+export const RULES: MechanismRules = {
+  ackDeadline: 'P1D',
+  disputeResponseDeadline: 'P7D',
+  referral: true,
+  meetings: { every: 'P30D', extraordinaryOnRequest: true, standingIncidentAgenda: true },
+  suspension: { by: ['syria', 'us'], onSeverityAbove: 0.85, resumeAfter: 'P21D' },
+};
 
 /** The first event of a run (as the stream generator's bootstrap writes it). */
 export function started(options: StartedOptions = {}): FactOfType<'LogStarted'> {
   const at = options.at ?? T0;
   return fact('LogStarted', by('sim', options), {
-    scenario: { name: 'decider specification', hash: '0'.repeat(64) },
+    scenario: { name: 'decider specification', hash: '0'.repeat(64), source: null },
+    overrides: [],
     seed: 0,
     parley: 'test',
     start: at,
@@ -175,6 +191,7 @@ export function started(options: StartedOptions = {}): FactOfType<'LogStarted'> 
     parties: Object.fromEntries((options.parties ?? ['syria', 'israel']).map((p) => [p, { name: p }])),
     supervisor: { id: 'us', name: 'United States' },
     mechanism: options.mechanism ?? true,
+    rules: options.rules === undefined ? RULES : options.rules,
     tracks: [...TRACKS],
     ladder: DEFAULT_LADDER,
     ...(options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),

@@ -28,7 +28,8 @@ export interface StartOptions {
 /** The first event of every test run (the payload of the stream generator's bootstrap). */
 export function logStarted(options: StartOptions = {}): Fact {
   const data: EventData<'LogStarted'> = {
-    scenario: { name: 'Report test', hash: '0'.repeat(64) },
+    scenario: { name: 'Report test', hash: '0'.repeat(64), source: null },
+    overrides: [],
     seed: 7,
     parley: 'test',
     start: START,
@@ -36,6 +37,13 @@ export function logStarted(options: StartOptions = {}): Fact {
     parties: { israel: { name: 'Israel' }, syria: { name: 'Syria' } },
     supervisor: { id: 'us', name: 'United States' },
     mechanism: true,
+    rules: {
+      ackDeadline: 'P1D',
+      disputeResponseDeadline: 'P7D',
+      referral: true,
+      meetings: { every: 'P30D', extraordinaryOnRequest: true, standingIncidentAgenda: true },
+      suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
+    },
     tracks: [...TRACKS],
     ladder: options.ladder ?? DEFAULT_LADDER,
     ...(options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),

@@ -260,7 +260,7 @@ describe('parseScenario refuses hostile or broken input', () => {
   it('oversized text, without parsing it', () => {
     const found = problems(`parley: 1\n#${'x'.repeat(5 * 1024 * 1024)}\n`);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^s\.yaml:0:0: the file is \d+ bytes; a scenario may be at most 5242880 bytes/);
+    expect(found[0]).toMatch(/^s\.yaml:0:0: the file is \d+ bytes; a scenario may be at most 262144 bytes/);
   });
 
   it('caps the number of issues reported', () => {

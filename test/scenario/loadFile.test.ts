@@ -54,7 +54,7 @@ describe('loadScenario', () => {
     await writeFile(path, `parley: 1\n#${'x'.repeat(5 * 1024 * 1024)}\n`);
     const result = await loadScenario(path);
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
-      `${path}:0:0: the file is 5242892 bytes; a scenario may be at most 5242880 bytes (5 MiB)`,
+      `${path}:0:0: the file is 5242892 bytes; a scenario may be at most 262144 bytes (256 KiB)`,
     ]);
   });
 });

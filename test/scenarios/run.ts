@@ -24,7 +24,7 @@ export async function runScenarioFile(file: string, seed?: number) {
   const loaded = await loadScenario(join(SCENARIO_DIR, file));
   if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.line}:${i.col} ${i.path} ${i.message}`).join('\n'));
   const scenario: Scenario = loaded.scenario;
-  const plan = compileScenario(scenario, { hash: loaded.hash, parleyVersion: PARLEY_VERSION, ...(seed === undefined ? {} : { seed }) });
+  const plan = compileScenario(scenario, { hash: loaded.hash, source: loaded.source, parleyVersion: PARLEY_VERSION, ...(seed === undefined ? {} : { seed }) });
   const logPath = join(mkdtempSync(join(tmpdir(), 'parley-golden-')), `${file}.jsonl`);
   const writer = await createLogFile(logPath);
   const events: Recorded[] = [];

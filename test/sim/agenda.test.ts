@@ -60,6 +60,16 @@ describe('Agenda', () => {
     expect(agenda.size).toBe(1);
   });
 
+  it('stops draining as soon as it is told to, leaving the rest untouched and the clock where it was', () => {
+    const agenda = new Agenda<number>(0);
+    for (let i = 1; i <= 5; i++) agenda.schedule(i * 10, i);
+    const seen: number[] = [];
+    agenda.drain$(100, () => seen.length < 2).subscribe(({ task }) => seen.push(task));
+    expect(seen).toEqual([1, 2]);
+    expect(agenda.now).toBe(20);
+    expect(agenda.size).toBe(3);
+  });
+
   it('handles a long self-rescheduling chain without recursion (where VirtualTimeScheduler overflows)', () => {
     const agenda = new Agenda<number>(0);
     agenda.schedule(1, 1);

@@ -30,7 +30,8 @@ interface Tally {
 
 function logStarted(parties: readonly GameParty[], settings: GameSettings): Recorded {
   const f = fact('LogStarted', { at: START, actor: 'sim' }, {
-    scenario: { name: 'repeated game', hash: '0'.repeat(64) },
+    scenario: { name: 'repeated game', hash: '0'.repeat(64), source: null },
+    overrides: [],
     seed: 9,
     parley: 'test',
     start: START,
@@ -38,6 +39,13 @@ function logStarted(parties: readonly GameParty[], settings: GameSettings): Reco
     parties: Object.fromEntries(parties.map((p) => [p.id, { name: p.id }])),
     supervisor: { id: 'us', name: 'United States' },
     mechanism: settings.cellEnabled,
+    rules: {
+      ackDeadline: 'P1D',
+      disputeResponseDeadline: 'P7D',
+      referral: true,
+      meetings: { every: 'P30D', extraordinaryOnRequest: true, standingIncidentAgenda: true },
+      suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
+    },
     tracks: [...TRACKS],
     ladder: DEFAULT_LADDER,
     game: { payoff: settings.payoff },

@@ -73,6 +73,7 @@ export const scenarioArbitrary: fc.Arbitrary<ScenarioInput> = fc
         { at: '2026-01-02T06:00:00Z', dispute: { id: 'opening-dispute', by: 'b', against: 'a', over: 'opening' } },
         { at: '2026-01-03T00:00:00Z', deescalation: { id: 'step', by: 'a', kind: 'deescalation' } },
       ],
-      ...(g.game === null ? {} : { game: { rounds: g.game.rounds, every: 'PT12H', epsilon: g.game.epsilon } }),
+      // At most the rounds that fit the horizon (two a day): more is an error.
+      ...(g.game === null ? {} : { game: { rounds: Math.min(g.game.rounds, 2 * g.days), every: 'PT12H', epsilon: g.game.epsilon } }),
     } as ScenarioInput;
   });

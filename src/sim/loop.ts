@@ -1,0 +1,296 @@
+/**
+ * The simulation loop. A virtual-time agenda (scripted timeline, incident generators,
+ * deadlines, meetings, rounds) hands each due task to the procedure it belongs to
+ * (procedures/*.ts); procedures and party policies turn observations into commands; `decide`
+ * checks them; accepted facts are sequenced, folded into the state and emitted; each new
+ * fact may start the next step of a procedure (`react`). Deadlines that elapse are recorded
+ * as events, so a log replays without any clock.
+ *
+ * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
+ */
+import type { Recorded, Track } from '../core/catalogue.js';
+import type { Command } from '../core/commands.js';
+import { command } from '../core/commands.js';
+import { decide, type DecideOptions } from '../core/decide.js';
+import { DomainError } from '../core/errors.js';
+import { Replayer } from '../core/replay.js';
+import type { ParleyState } from '../core/state.js';
+import { cast, type Party, Supervisor } from './actors.js';
+import { Agenda } from './agenda.js';
+import type { SimContext } from './context.js';
+import { InstantFormatter } from './instants.js';
+import { logStartedData } from './logStart.js';
+import type { Plan } from './plan.js';
+import { standardSupervisor } from './policies/index.js';
+import { Disputes } from './procedures/disputes.js';
+import { Incidents } from './procedures/incidents.js';
+import { Meetings } from './procedures/meetings.js';
+import { Messages } from './procedures/messages.js';
+import { Rounds } from './procedures/rounds.js';
+import { Suspension } from './procedures/suspension.js';
+import { Rng } from './rng.js';
+import { Streams } from './streams.js';
+import type { Task } from './tasks.js';
+import { runScriptedStep } from './timeline.js';
+import type { Refusal, RunOptions, RunResult } from './simulation.js';
+import { planDataIsValid } from './trust.js';
+
+/** `decide` options, allocated once: see `Simulation.submit`. */
+const CHECKED: DecideOptions = { validateData: true };
+const TRUSTED: DecideOptions = { validateData: false };
+
+/** Refused actions a run keeps (the first ones); the rest are only counted. */
+export const MAX_REFUSALS_KEPT = 100;
+
+/** One run of a plan (see `runPlan`). */
+export class Simulation implements SimContext {
+  readonly agenda: Agenda<Task>;
+  readonly streams: Streams;
+  readonly parties: readonly string[];
+  readonly businessTrack: Track;
+  private readonly instants = new InstantFormatter();
+  readonly messages: Messages;
+  readonly disputes: Disputes;
+  readonly incidents: Incidents;
+  readonly meetings: Meetings;
+  readonly suspension: Suspension;
+  readonly supervisor: Supervisor;
+  private readonly rounds: Rounds | undefined;
+  private readonly replayer = new Replayer();
+  private readonly byId: ReadonlyMap<string, Party>;
+  private readonly onEvent: ((e: Recorded) => void) | undefined;
+  private readonly refused: Refusal[] = [];
+  private refusedCount = 0;
+  private readonly reserved = new Set<string>();
+  private readonly counters = new Map<string, number>();
+  /** `at` text of the agenda time it was last formatted for: many commands share one instant. */
+  private atMs = Number.NaN;
+  private atText = '';
+  /** Where the run was when it reached `plan.maxEvents`; undefined while it runs on. */
+  private stoppedAtMs: number | undefined;
+  /** Check every command's data: the plan itself carries data the catalogue refuses. */
+  private readonly checkAll: boolean;
+
+  constructor(
+    readonly plan: Plan,
+    options: RunOptions,
+  ) {
+    this.onEvent = options.onEvent;
+    this.agenda = new Agenda(plan.startMs);
+    const rng = Rng.seeded(plan.seed);
+    this.streams = new Streams(rng);
+    this.byId = cast(plan, options.policies ?? {}, this.streams);
+    this.supervisor = new Supervisor(plan.supervisor, options.supervisor ?? standardSupervisor, this.streams);
+    this.checkAll = !planDataIsValid(plan);
+    const tracks = plan.mechanism.tracks;
+    this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
+    this.parties = plan.parties.map((p) => p.id);
+    for (const step of plan.timeline) {
+      if ('id' in step.action) this.reserved.add(step.action.id);
+    }
+    this.messages = new Messages(this);
+    this.disputes = new Disputes(this);
+    this.incidents = new Incidents(this);
+    this.meetings = new Meetings(this);
+    this.suspension = new Suspension(this);
+    this.rounds = plan.game ? new Rounds(this, plan.game, rng.split('game')) : undefined;
+  }
+
+  get state(): ParleyState {
+    return this.replayer.peek();
+  }
+
+  get at(): string {
+    const now = this.agenda.now;
+    if (now !== this.atMs) {
+      this.atMs = now;
+      this.atText = this.instants.format(now);
+    }
+    return this.atText;
+  }
+
+  run(): RunResult {
+    this.start();
+    // Drains until the horizon, or until the event limit stops the run.
+    const sub = this.agenda
+      .drain$(this.plan.endMs, () => this.stoppedAtMs === undefined)
+      .subscribe((due) => this.handle(due.task));
+    sub.unsubscribe();
+    const stopped = this.stoppedAtMs !== undefined;
+    const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
+    this.submit(command('EndSimulation', { actor: 'sim', at: reachedAt }, { reason: stopped ? 'stopped' : 'horizon' }), true);
+    return {
+      // The live state, not a copy: nothing folds into it any more, and copying the whole
+      // state of a long run costs as much as simulating a sizeable part of it.
+      state: this.replayer.peek(),
+      events: this.replayer.seq,
+      refused: this.refused,
+      refusedCount: this.refusedCount,
+      endedBy: stopped ? 'stopped' : 'horizon',
+      reachedAt,
+    };
+  }
+
+  // --- the context procedures use ---------------------------------------------------------
+
+  party(id: string): Party | undefined {
+    return this.byId.get(id);
+  }
+
+  submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
+    const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
+    if (result instanceof DomainError) return result;
+    let first: Recorded | undefined;
+    for (const f of result) {
+      // `decide` built `f` for this call alone: sequence it in place rather than copy it (the
+      // key order, and so every printed form, is the same as a copy with `seq` added last).
+      (f as { seq?: number }).seq = this.replayer.seq + 1;
+      const e = f as Recorded;
+      this.replayer.push(e);
+      this.onEvent?.(e);
+      if (this.replayer.seq >= this.plan.maxEvents) this.stoppedAtMs ??= this.agenda.now;
+      this.react(e);
+      first ??= e;
+    }
+    return first;
+  }
+
+  try(cmd: Command, validate = false): Recorded | undefined {
+    const r = this.submit(cmd, validate);
+    return r instanceof DomainError ? undefined : r;
+  }
+
+  refuse(action: string, error: DomainError): void {
+    // Kept per run: bounded, however many a long run refuses.
+    this.refusedCount += 1;
+    if (this.refused.length < MAX_REFUSALS_KEPT) this.refused.push({ at: this.at, action, code: error.code, reason: error.message });
+  }
+
+  nextId(prefix: string): string {
+    for (;;) {
+      const n = (this.counters.get(prefix) ?? 0) + 1;
+      this.counters.set(prefix, n);
+      const id = `${prefix}-${n}`;
+      if (!this.reserved.has(id)) return id;
+    }
+  }
+
+  cellActive(): boolean {
+    const v = this.state.cell?.machine.value;
+    return typeof v === 'object' && v !== null && 'active' in v;
+  }
+
+  // --- the loop ---------------------------------------------------------------------------
+
+  /** The log's first event, the cell set up, and every procedure's first step on the agenda. */
+  private start(): void {
+    const p = this.plan;
+    const at = this.at;
+    const started = this.submit(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
+    // Nothing can follow a log that did not start: every later command would be refused.
+    if (started instanceof DomainError) throw new RangeError(`[sim] the plan cannot start a log: ${started.message}`);
+    if (p.mechanism.enabled) {
+      this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
+      this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);
+      this.try(command('ActivateCell', { actor: 'cell', at }, {}), true);
+      this.meetings.start();
+    }
+    for (const step of p.timeline) this.agenda.schedule(step.atMs, { k: 'timeline', step });
+    this.incidents.start();
+    this.rounds?.start();
+  }
+
+  /** Hands a due task to its procedure. */
+  private handle(task: Task): void {
+    switch (task.k) {
+      case 'timeline':
+        return runScriptedStep(this, task.step);
+      case 'tick':
+        return this.incidents.tick(task.g);
+      case 'strike':
+        return this.incidents.occur(task.id, task.spec);
+      case 'retaliate':
+        return this.incidents.retaliate(task.incidentId, task.party);
+      case 'deliver':
+        return this.messages.deliver(task.messageId);
+      case 'ackDeadline':
+        return this.messages.deadline(task.messageId);
+      case 'ack':
+        return this.messages.acknowledge(task.messageId);
+      case 'answer':
+        return this.messages.answer(task.messageId);
+      case 'supervisorCheck':
+        return this.messages.supervisorCheck(task.messageId);
+      case 'disputeAck':
+        return this.disputes.acknowledge(task.disputeId);
+      case 'disputeDeadline':
+        return this.disputes.deadline(task.disputeId);
+      case 'findings':
+        return this.disputes.findings(task.disputeId);
+      case 'settle':
+        return this.disputes.settle(task.disputeId);
+      case 'rule':
+        return this.disputes.rule(task.disputeId);
+      case 'decline':
+        return this.disputes.decline(task.disputeId);
+      case 'rulingResponse':
+        return this.disputes.answerRuling(task.disputeId, task.party);
+      case 'meeting':
+        return this.meetings.regular();
+      case 'extraordinary':
+        return this.meetings.extraordinary(task.incidentId);
+      case 'closeMeeting':
+        return this.meetings.close(task.meetingId);
+      case 'resume':
+        return this.suspension.resume(task.by);
+      case 'round':
+        return this.rounds?.round();
+      default: {
+        const _exhaustive: never = task;
+        return _exhaustive;
+      }
+    }
+  }
+
+  /** Starts the step of a procedure that a recorded fact calls for. */
+  private react(e: Recorded): void {
+    switch (e.type) {
+      case 'IncidentOccurred':
+        this.meetings.noteIncident(e.data.incidentId);
+        return this.incidents.occurred(e);
+      case 'IncidentObserved':
+        return this.incidents.observed(e);
+      case 'MessageSent':
+        this.meetings.noteTraffic(e.data.track);
+        return this.messages.sent(e);
+      case 'MessageDelivered':
+        return this.messages.delivered(e);
+      case 'MessageAcknowledged':
+        return this.messages.acknowledged(e);
+      case 'MessageAnswered':
+        return this.messages.answered(e);
+      case 'AckDeadlineMissed':
+        return this.messages.deadlineMissed(e);
+      case 'MessageReferred':
+        return this.messages.referred(e);
+      case 'DisputeRaised':
+        return this.disputes.raised(e);
+      case 'DisputeAcknowledged':
+        return this.disputes.acknowledged(e);
+      case 'MediationRequested':
+        return this.disputes.mediationRequested(e);
+      case 'SupervisorRuled':
+        return this.disputes.ruled(e);
+      case 'RulingRejected':
+      case 'MediationFailed':
+        return this.disputes.deadlocked(e.data.disputeId, e.seq);
+      case 'CellSuspended':
+        return this.suspension.suspended(e);
+      case 'CellResumed':
+        return this.disputes.resumed(e.seq);
+      default:
+        if ('disputeId' in e.data && e.type !== 'DisputeDeadlineMissed') this.disputes.stepTaken(e.data.disputeId);
+        return;
+    }
+  }
+}

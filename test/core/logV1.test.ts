@@ -1,0 +1,106 @@
+/**
+ * A log written before LogStarted's schema changed still works: test/fixtures/logs/v1/ holds
+ * a real log written by `parley run scenarios/late-warning-il20.yaml` with LogStarted v1, and
+ * `parley replay --json` of it as that version printed it (and sample.jsonl, the log format
+ * tests' fixture as v1 wrote it). Never regenerate these files: they stand for every log
+ * users already have.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEvent, type Fact, type Recorded } from '../../src/core/catalogue.js';
+import { command } from '../../src/core/commands.js';
+import { decide } from '../../src/core/decide.js';
+import { DomainError } from '../../src/core/errors.js';
+import { Replayer } from '../../src/core/replay.js';
+import { stateToJSON } from '../../src/core/state.js';
+import { appendToLog } from '../../src/log/append.js';
+import { readEvents } from '../../src/log/readEvents.js';
+import { verifyLog } from '../../src/log/verify.js';
+
+const V1 = new URL('../fixtures/logs/v1/', import.meta.url).pathname;
+const LOG = join(V1, 'late-warning-il20.jsonl');
+const snapshot = JSON.parse(readFileSync(join(V1, 'late-warning-il20.state.json'), 'utf8'));
+
+async function replayFile(path: string) {
+  const r = new Replayer();
+  const events: Recorded[] = [];
+  for await (const e of readEvents(path, { verifyHashes: true })) {
+    events.push(e);
+    r.push(e);
+  }
+  return { state: r.state(), events };
+}
+
+describe('a log written with LogStarted v1', () => {
+  it('still verifies', async () => {
+    expect(await verifyLog(LOG)).toMatchObject({ ok: true, events: 90, lastSeq: 90 });
+  });
+
+  it('replays to the state that version printed, its first event read as v2 with what v1 did not record marked so', async () => {
+    const { state, events } = await replayFile(LOG);
+    const v1 = snapshot.meta;
+    const upcast = { ...v1, scenario: { ...v1.scenario, source: null }, overrides: [], rules: null };
+    // The fold now also keeps why the run ended (added with the run limits).
+    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, meta: upcast, endReason: 'horizon' });
+    expect(events[0]).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null, overrides: [], scenario: { source: null } } });
+    // Nothing but the first event changed version.
+    expect(events.slice(1).every((e) => e.v === 1)).toBe(true);
+  });
+
+  it('parseEvent upcasts a v1 LogStarted line, and still words what is wrong with a bad one', () => {
+    const line = JSON.parse(readFileSync(LOG, 'utf8').split('\n')[0] as string);
+    const parsed = parseEvent(line);
+    expect(parsed.ok && parsed.value.type === 'LogStarted' && parsed.value.data.rules).toBe(null);
+    const bad = parseEvent({ ...line, data: { ...line.data, seed: -1 } });
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: 'data.seed' }] });
+    // A v1 event cannot carry v2 fields: it is not silently read as v2.
+    const mixed = parseEvent({ ...line, data: { ...line.data, rules: null } });
+    expect(mixed).toMatchObject({ ok: false, issues: [{ path: 'data' }] });
+    expect(parseEvent({ ...line, v: 3 })).toMatchObject({ ok: false, issues: [{ path: 'v', message: 'LogStarted has schema version 2, not 3' }] });
+  });
+
+  it('decide cannot compute a deadline its log never recorded, and says so', async () => {
+    const r = new Replayer();
+    const lines = readFileSync(LOG, 'utf8').split('\n').filter((l) => l !== '').slice(0, -1);
+    for await (const e of readEvents(LOG)) if (e.seq <= lines.length) r.push(e);
+    const send = command('SendMessage', { actor: 'israel', at: r.peek().at as string }, { messageId: 'm-new', to: 'russia', track: 'deescalation', kind: 'notification' });
+    const refused = decide(send, r.peek());
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'NOT_RECORDED', message: expect.stringMatching(/acknowledgement deadline \(written before LogStarted v2\)/) });
+    // What needs no recorded rule is decided as ever.
+    const step = command('TakeDeescalationStep', { actor: 'israel', at: r.peek().at as string }, { stepId: 'step-y', kind: 'hotlineCall', cameo: '087', weight: 3 });
+    expect(decide(step, r.peek())).not.toBeInstanceOf(DomainError);
+  });
+
+  it('reads as v2 through the reader every command uses', async () => {
+    const first = await readEvents(LOG).next();
+    expect(first.value).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null } });
+  });
+
+  it('the v1 sample log of the log format tests still verifies', async () => {
+    expect(await verifyLog(join(V1, 'sample.jsonl'))).toMatchObject({ ok: true, events: 7 });
+  });
+
+  it('can be continued with appendToLog: appending its last fact again to the rest gives the same bytes', async () => {
+    const lines = readFileSync(LOG, 'utf8').split('\n').filter((l) => l !== '');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-v1-'));
+    const path = join(dir, 'cut.jsonl');
+    writeFileSync(path, `${lines.slice(0, -1).join('\n')}\n`);
+    const { seq: _seq, hash: _hash, ...last } = JSON.parse(lines.at(-1) as string) as Recorded;
+    const end = await appendToLog(path, [last as Fact], { expectedSeq: 89 });
+    expect(end.seq).toBe(90);
+    expect(readFileSync(path, 'utf8')).toBe(readFileSync(LOG, 'utf8'));
+
+    // A new fact in the middle of the old run folds and verifies too.
+    const copy = join(dir, 'more.jsonl');
+    writeFileSync(copy, `${lines.slice(0, -1).join('\n')}\n`);
+    const step = { type: 'DeescalationStepTaken', v: 1, at: '2018-10-13T00:00:00Z', actor: 'israel', data: { stepId: 'step-x', kind: 'hotlineCall', cameo: '087', weight: 3 } };
+    await appendToLog(copy, [step as Fact, last as Fact], { expectedSeq: 89 });
+    expect(await verifyLog(copy)).toMatchObject({ ok: true, events: 91 });
+    const { state } = await replayFile(copy);
+    expect(state.steps.get('step-x')).toMatchObject({ by: 'israel', weight: 3 });
+    expect(state.ended).toBe(true);
+  });
+});
