@@ -47,6 +47,9 @@ export type {
 export { DomainError, ReplayError } from './core/errors.js';
 export type { DomainErrorCode } from './core/errors.js';
 export { InvariantChecker, checkInvariants } from './core/invariants.js';
+export { commandFor, EVENT_COMMANDS } from './core/commandFor.js';
+export { Auditor, auditFact, describeAudit } from './core/audit.js';
+export type { AuditProblem, AuditRule } from './core/audit.js';
 export { formatDuration, formatInstant, parseDuration, parseInstant } from './core/time.js';
 
 // --- the machines (xstate definitions and their compiled interpreters) -------------------
@@ -68,7 +71,7 @@ export type { ReadEventsOptions } from './log/readEvents.js';
 export { writeFileAtomic } from './log/atomic.js';
 export { events$ } from './log/observable.js';
 export { verifyLog } from './log/verify.js';
-export type { VerifyReport } from './log/verify.js';
+export type { VerifyFailure, VerifyOptions, VerifyReport } from './log/verify.js';
 export { canonicalJson } from './core/canonical.js';
 export { ConflictError, FactError, LockError, LogError, LogFormatError, LogIoError } from './log/errors.js';
 

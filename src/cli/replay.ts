@@ -1,9 +1,9 @@
 /**
- * `parley replay <log> [--until-seq N] [--json] [--check]`: folds a log (streamed, constant
- * memory apart from the state itself) and prints the state at its end or at seq N. The hash
- * chain is checked while reading: a tampered log is reported, never replayed.
+ * `parley replay <log> [--until-seq N] [--json]`: folds a log (streamed, constant memory
+ * apart from the state itself) and prints the state at its end or at seq N. The hash chain is
+ * checked while reading: a tampered log is reported, never replayed. Checking every fact
+ * against the rules and the invariants is `parley verify --deep` (it replaced `replay --check`).
  */
-import { checkInvariants, InvariantChecker } from '../core/invariants.js';
 import { ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import { LogFormatError } from '../log/errors.js';
@@ -22,18 +22,13 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
     .argument('<log>', 'the log file (.jsonl)')
     .option('--until-seq <n>', 'stop after the event with this seq')
     .option('--json', 'print the state as JSON')
-    .option('--check', 'also check the invariants after every event (what it touched) and over the whole state at the end')
-    .action(async (log: string, options: { untilSeq?: string; json?: boolean; check?: boolean }) => {
+    .addHelpText('after', '\nTo check every fact against the rules and the invariants, run: parley verify --deep <log>')
+    .action(async (log: string, options: { untilSeq?: string; json?: boolean }) => {
       const until = options.untilSeq === undefined ? Number.POSITIVE_INFINITY : Number(options.untilSeq);
       if (options.untilSeq !== undefined && !/^\d+$/.test(options.untilSeq)) {
         throw new UsageError(`--until-seq: expected a whole number of events, got "${options.untilSeq}"`);
       }
       const replayer = new Replayer();
-      const checker = options.check ? new InvariantChecker() : undefined;
-      const violated = (where: string, problems: readonly string[]): void => {
-        ctx.io.stderr(`parley: ${log}:${where}: ${problems.join('; ')}\n`);
-        ctx.setExit(EXIT.checkFailed);
-      };
       let line = 0;
       try {
         // A batch per chunk read, not an async step per event: a million awaits cost more
@@ -43,10 +38,6 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
             if (event.seq > until) break reading;
             line += 1;
             replayer.push(event);
-            if (checker) {
-              const problems = checker.after(replayer.peek(), event);
-              if (problems.length > 0) return violated(`${line}: invariant violated after seq ${event.seq}`, problems);
-            }
           }
         }
       } catch (e) {
@@ -67,11 +58,6 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
         throw new InputError({ file: log, what: `--until-seq ${until}: the log has only ${replayer.seq} events` });
       }
       const state = replayer.peek();
-      if (checker) {
-        // Linear: once, over everything, for anything the per-event checks could not see.
-        const problems = checkInvariants(state);
-        if (problems.length > 0) return violated(`${line}: invariant violated at the end (seq ${state.seq})`, problems);
-      }
       ctx.io.stdout(options.json ? `${JSON.stringify(stateToJSON(state), null, 2)}\n` : formatState(state));
     });
 };

@@ -32,6 +32,14 @@ export interface DecideOptions {
    * the check costs more than all the rules together. Every rule is checked either way.
    */
   readonly validateData?: boolean;
+  /**
+   * Judge the command as a log written before LogStarted v2 recorded it (default `false`):
+   * its first event may leave the mechanism's rules unrecorded (`rules: null`), and where a
+   * log records no rules a message or a dispute carries its own deadline, as commands did
+   * then. Only for facts already recorded (`verify --deep`, appends: core/audit.ts); a new
+   * log always records its rules.
+   */
+  readonly legacy?: boolean;
 }
 
 /**
@@ -41,7 +49,8 @@ export interface DecideOptions {
  * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
  */
 export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
-  const data = factData(cmd, s);
+  const legacy = options?.legacy === true;
+  const data = factData(cmd, s, legacy);
   if (data instanceof DomainError) return data;
   if (options?.validateData !== false) {
     const issues = checkData(COMMAND_EVENTS[cmd.type], data);
@@ -49,7 +58,7 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
       return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     }
   }
-  const general = checkGeneral(cmd, s);
+  const general = checkGeneral(cmd, s, legacy);
   if (general) return general;
   const specific = checkSpecific(cmd, s);
   if (specific) return specific;
@@ -63,10 +72,12 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
  * The data of the command's fact: the command's own, plus the deadline the mechanism's
  * recorded rules give a message or a dispute (see core/rules.ts).
  */
-function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
+function factData(cmd: Command, s: ParleyState, legacy: boolean): Fact['data'] | DomainError {
   if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute') return cmd.data as Fact['data'];
   const field = COMPUTED_FIELDS[cmd.type];
   if (field in cmd.data) {
+    // A log without recorded rules recorded the deadline its command gave: nothing to compute it from.
+    if (legacy && s.meta?.rules === null) return cmd.data as Fact['data'];
     return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the mechanism's rules recorded in LogStarted`);
   }
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
@@ -104,7 +115,7 @@ function factOf(cmd: Command, data: Fact['data']): Fact {
   return f as Fact;
 }
 
-function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
+function checkGeneral(cmd: Command, s: ParleyState, legacy: boolean): DomainError | undefined {
   // Most commands happen at the instant of the last event, which was checked when recorded.
   if (cmd.at !== s.at && parseInstant(cmd.at) === undefined) {
     return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
@@ -112,7 +123,7 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   if (cmd.cause !== undefined && !(Number.isInteger(cmd.cause) && cmd.cause >= 1 && cmd.cause <= s.seq)) {
     return fail('INVALID_DATA', `[log] cause ${cmd.cause} is not an earlier event (the log is at seq ${s.seq})`);
   }
-  if (cmd.type === 'StartLog') return checkStart(cmd, s);
+  if (cmd.type === 'StartLog') return checkStart(cmd, s, legacy);
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
   // Most commands happen at the instant of the last event: no need to parse it again then.

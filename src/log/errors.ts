@@ -87,7 +87,9 @@ export type LogProblemKind =
   | 'time-backwards'
   | 'hash-mismatch'
   | 'torn-line'
-  | 'first-event';
+  | 'first-event'
+  /** A fact the mechanism's rules do not allow at its point in the log (`verify --deep`: core/audit.ts). */
+  | 'rule';
 
 /** A log line that cannot be accepted, with the 1-based line number and the kind of problem. */
 export class LogFormatError extends LogError {
@@ -102,8 +104,10 @@ export class LogFormatError extends LogError {
     readonly field?: string,
     /** The seq the line claims, when it could be read. */
     readonly seq?: number,
+    /** For kind `rule`: the rule the fact breaks (`NOT_ALLOWED`, `DIFFERS_FROM_RULES`, …). */
+    readonly rule?: string,
   ) {
-    super('LOG_FORMAT', `${path}:${line}: ${kind}: ${detail}`);
+    super('LOG_FORMAT', `${path}:${line}: ${kind}: ${rule === undefined ? '' : `${rule}: `}${detail}`);
   }
 }
 

@@ -36,18 +36,17 @@ describe('deadlines from the recorded rules', () => {
   });
 
   it('every message and dispute decide records carries the deadline its log\'s rules give it', () => {
-    let checked = 0;
     fc.assert(
       fc.property(eventStreamArbitrary({ maxSteps: 120 }), (events) => {
         const m = events[0]?.data as RunMeta;
-        for (const e of events) {
-          expect(checkDeadline(m, e)).toBe('ok');
-          if (e.type === 'MessageSent' || e.type === 'DisputeRaised') checked++;
-        }
+        for (const e of events) expect(checkDeadline(m, e)).toBe('ok');
       }),
       { numRuns: 60 },
     );
-    expect(checked).toBeGreaterThan(30);
+    // The streams do reach the deadline rules: counted on a seeded sample, so the count cannot flake
+    // (60 random streams held 29 such facts once).
+    const sample = fc.sample(eventStreamArbitrary({ maxSteps: 120 }), { numRuns: 60, seed: 11 });
+    expect(sample.flat().filter((e) => e.type === 'MessageSent' || e.type === 'DisputeRaised').length).toBeGreaterThan(30);
   });
 
   it('a deadline that does not follow the rules is named, with the rule and what it gives', () => {
