@@ -118,6 +118,8 @@ export class FactError extends LogError {
     readonly seq: number,
     what: string,
     readonly field?: string,
+    /** The mechanism's rule the fact breaks (`NOT_ALLOWED`, …), when it is one (see core/audit.ts). */
+    readonly rule?: string,
   ) {
     super('LOG_FACT', `event ${seq}: ${what}`);
   }

@@ -25,6 +25,12 @@ export interface ReadEventsOptions extends ReadLinesOptions {
   readonly audit?: Auditor;
 }
 
+/** Options of {@link readCheckedLines}. */
+export interface CheckedLinesOptions extends ReadEventsOptions {
+  /** Stop after the line of this seq: later lines are neither read into events nor checked. */
+  readonly untilSeq?: number;
+}
+
 /**
  * Streams the events of a log file in constant memory.
  * @throws {LogIoError} when the file cannot be read.
@@ -63,13 +69,16 @@ export interface CheckedLines {
  * existing log (`createLogFile`'s `continueFrom`) read. An empty file yields nothing.
  * @throws the same errors as {@link readEvents} but `empty`, after yielding the good lines.
  */
-export async function* readCheckedLines(path: string, chain: Chain, options: ReadEventsOptions = {}): AsyncGenerator<CheckedLines> {
+export async function* readCheckedLines(path: string, chain: Chain, options: CheckedLinesOptions = {}): AsyncGenerator<CheckedLines> {
   const verifyHashes = options.verifyHashes ?? false;
   const auditor = options.audit;
+  const until = options.untilSeq ?? Number.POSITIVE_INFINITY;
   for await (const { first, texts } of readLineBatches(path, options)) {
     const events: Recorded[] = [];
     let error: LogFormatError | undefined;
-    for (let i = 0; i < texts.length; i++) {
+    // Line k of a log that reads holds seq k (the chain enforces it): stop at the line.
+    const end = Math.min(texts.length, until - first + 1);
+    for (let i = 0; i < end; i++) {
       const parsed = parseLine(texts[i] as string);
       const problem = isProblem(parsed) ? parsed : chain.follow(parsed.event, verifyHashes ? parsed.raw : undefined);
       if (problem) {
@@ -86,6 +95,7 @@ export async function* readCheckedLines(path: string, chain: Chain, options: Rea
     }
     if (events.length > 0) yield { first, texts: events.length === texts.length ? texts : texts.slice(0, events.length), events };
     if (error) throw error;
+    if (end < texts.length) return;
   }
 }
 
