@@ -129,5 +129,5 @@ export function tagExpectation(item: Expectation): TaggedExpectation {
     const value = (item as Partial<Values>)[kind];
     if (value !== undefined) return { kind, value } as TaggedExpectation;
   }
-  throw new TypeError('[scenario] expectation without a check: validate it with scenarioSchema first');
+  throw new Error('[scenario] expectation without a check: validate it with scenarioSchema first');
 }

@@ -8,11 +8,11 @@
  *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
+import { DomainError, UsageError } from '../core/errors.js';
 import type { Recorded, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
 import { decide, type DecideOptions } from '../core/decide.js';
-import { DomainError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { cast, type Party, Supervisor } from './actors.js';
@@ -188,7 +188,7 @@ export class Simulation implements SimContext {
     const at = this.at;
     const started = this.submit(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
     // Nothing can follow a log that did not start: every later command would be refused.
-    if (started instanceof DomainError) throw new RangeError(`[sim] the plan cannot start a log: ${started.message}`);
+    if (started instanceof DomainError) throw new UsageError(`[sim] the plan cannot start a log: ${started.message}`, 'PLAN');
     if (p.mechanism.enabled) {
       this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
       this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);

@@ -49,7 +49,7 @@ export interface RunOptions {
 
 /**
  * Runs a plan to its horizon. Deterministic: same plan, same options, same events.
- * @throws {RangeError} when `options.policies` names a party the plan does not have, the
+ * @throws {UsageError} when `options.policies` names a party the plan does not have, the
  *   plan names a policy kind that does not exist, or the plan cannot start a log at all (a
  *   plan from a scenario that passed validation always can).
  * @example
