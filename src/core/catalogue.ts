@@ -14,8 +14,10 @@ import { parseDuration, parseInstant } from './time.js';
 
 /** The four tracks of the joint fusion mechanism. */
 export const TRACKS = ['intelligence', 'deescalation', 'diplomatic', 'commercial'] as const;
+/** A track of the mechanism (see {@link TRACKS}). */
 export type Track = (typeof TRACKS)[number];
 
+/** What a message through the cell can be. */
 export const MESSAGE_KINDS = [
   'notification',
   'warning',
@@ -25,9 +27,12 @@ export const MESSAGE_KINDS = [
   'proposal',
   'information',
 ] as const;
+/** One of {@link MESSAGE_KINDS}. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** A party's move in a round of the repeated game. */
 export const MOVES = ['restrain', 'strike'] as const;
+/** One of {@link MOVES}. */
 export type Move = (typeof MOVES)[number];
 
 // A plain refinement: the message is worked out again only for a bad id.
@@ -60,6 +65,7 @@ export const ladderConfigSchema = z.strictObject({
   reliefOnRuling: z.number().min(0),
   escalationPenalty: z.number().min(0),
 });
+/** The escalation ladder's levels, thresholds and reliefs, as `LogStarted` records them. */
 export type LadderConfig = z.infer<typeof ladderConfigSchema>;
 
 export const gameConfigSchema = z.strictObject({
@@ -125,6 +131,7 @@ export const mechanismRulesSchema = z.strictObject({
     resumeAfter: duration.nullable(),
   }),
 });
+/** The mechanism's rules as `LogStarted` records them (see {@link mechanismRulesSchema}). */
 export type MechanismRules = z.infer<typeof mechanismRulesSchema>;
 
 const schemas = {
@@ -276,6 +283,7 @@ export function upcastLogStarted(v1: unknown): ParseResult<EventData<'LogStarted
   return { ok: true, value: { ...old.data, scenario: { ...old.data.scenario, source: null }, overrides: [], rules: null } };
 }
 
+/** Every event type of the catalogue, in catalogue order. */
 export const EVENT_TYPES = Object.keys(schemas) as EventType[];
 
 /** A fact before it is sequenced: what `decide` returns. */
@@ -305,6 +313,7 @@ export interface Issue {
   readonly message: string;
 }
 
+/** A parsed value, or every problem found with its field path. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** The envelope of every recorded event (`data` is checked by the type's own schema). */

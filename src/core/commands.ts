@@ -50,6 +50,7 @@ export const COMMAND_EVENTS = {
   ClarifyAccident: 'AccidentClarified',
 } as const satisfies Record<string, EventType>;
 
+/** Every command name (see {@link COMMAND_EVENTS}). */
 export type CommandType = keyof typeof COMMAND_EVENTS;
 
 /** Fields of a command's fact that `decide` computes from the recorded rules: the command must not carry them. */

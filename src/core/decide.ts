@@ -37,8 +37,18 @@ export interface DecideOptions {
 /**
  * Checks a command against the state; returns the facts it produces, or why it is refused.
  * @example
- * const r = decide(command('Rule', { actor: 'us', at }, { disputeId: 'd-1', ruling: '…' }), state);
- * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const events: Recorded[] = [];
+ * runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => events.push(e) });
+ * const state = replay(events, { untilSeq: 60 });
+ * const at = state.at ?? '';
+ * // A party may not rule: only the supervisor does.
+ * const refused = decide(command('Rule', { actor: 'israel', at }, { disputeId: 'any', ruling: 'mine' }), state);
+ * if (!(refused instanceof DomainError) || refused.code !== 'NOT_ALLOWED') throw new Error('a party ruled');
+ * // A step the rules allow comes back as the facts to record.
+ * const step = decide(command('TakeDeescalationStep', { actor: 'israel', at }, { stepId: 'step-x', kind: 'hotlineCall', cameo: '087', weight: 3 }), state);
+ * console.log(refused.message, step instanceof DomainError ? step.code : step.map((f) => f.type));
  */
 export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
   const data = factData(cmd, s);

@@ -26,6 +26,7 @@ import { EVENT_TYPES } from './catalogue.js';
 /** What the first event of the log says about the run. */
 export type RunMeta = EventData<'LogStarted'>;
 
+/** The cell: its machine (lifecycle, track regions, meetings), open tracks and suspensions. */
 export interface CellView {
   readonly machine: MachineSnap<CellContext>;
   readonly tracks: readonly Track[];
@@ -38,6 +39,7 @@ export interface CellView {
   readonly dissolvedAt?: string | undefined;
 }
 
+/** The escalation ladder: its machine (pressure), the level now, the peak and time at each level. */
 export interface LadderView {
   readonly machine: MachineSnap<LadderContext>;
   readonly level: string;
@@ -58,6 +60,7 @@ export interface LadderView {
   readonly levelsDown: number;
 }
 
+/** One message through the cell: who to whom, on which track, its deadline and each step's instant. */
 export interface MessageView {
   readonly id: string;
   readonly from: string;
@@ -77,6 +80,7 @@ export interface MessageView {
   readonly machine: MachineSnap<MessageContext>;
 }
 
+/** One dispute: the parties, the track and incident, its deadline, each step's instant and how it ended. */
 export interface DisputeView {
   readonly id: string;
   readonly by: string;
@@ -101,6 +105,7 @@ export interface Observation {
   readonly at: string;
 }
 
+/** One incident: what happened, who really did it, how each party saw it, and what followed. */
 export interface IncidentView {
   readonly id: string;
   readonly kind: string;
@@ -121,6 +126,7 @@ export interface IncidentView {
   readonly accidental: boolean;
 }
 
+/** One meeting of the cell: regular or extraordinary, when, and how much was on its agenda. */
 export interface MeetingView {
   readonly id: string;
   readonly kind: 'regular' | 'extraordinary';
@@ -130,12 +136,14 @@ export interface MeetingView {
   readonly disputes: number;
 }
 
+/** One de-escalation step: by whom, when, and its Goldstein weight. */
 export interface StepView {
   readonly by: string;
   readonly at: string;
   readonly weight: number;
 }
 
+/** The repeated game so far: rounds, mutual restraint and strikes, accidents, clarifications, payoffs. */
 export interface GameView {
   readonly rounds: number;
   readonly mutualRestraint: number;
@@ -146,6 +154,7 @@ export interface GameView {
   readonly last?: { readonly round: number; readonly moves: Readonly<Record<string, Move>> };
 }
 
+/** Running counts the outcome metrics and invariants read (each also derivable from the entities). */
 export interface Counters {
   readonly events: number;
   readonly byType: Readonly<Record<EventType, number>>;
@@ -160,6 +169,10 @@ export interface Counters {
   readonly disputesClosed: number;
 }
 
+/**
+ * The state a log folds into (see the module comment): what `replay`, `evolve` and
+ * `Replayer` give and `decide` reads. Plain data; `stateToJSON` gives its JSON form.
+ */
 export interface ParleyState {
   /** Seq of the last event folded in; 0 before the first. */
   readonly seq: number;

@@ -21,6 +21,10 @@ export type MessageMachineEvent =
   | { type: 'DEADLINE' }
   | { type: 'REFER' };
 
+/**
+ * One message: `sent → delivered → acknowledged → answered`, or `lost`; past its
+ * acknowledgement deadline `overdue`, then `referred` to the supervisor.
+ */
 export const messageMachine = setup({
   types: {} as { context: MessageContext; events: MessageMachineEvent },
   guards: {

@@ -309,8 +309,11 @@ function game(s: ParleyState): GameMetrics | null {
  * Computes the outcome metrics of the state `s` (a finished run or any prefix of one).
  * Pure and total: any state the fold can produce gives a result, including the initial one.
  * @example
- * const o = computeOutcomes(replay(events));
- * o.disputes.settled; o.ackTime.median; o.ladder.timeAt['crisis'];
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const { state } = runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }));
+ * const o = computeOutcomes(state); // or computeOutcomes(replay(events)) for a log read back
+ * console.log(o.disputes.settled, o.ackTime.median, o.ladder.timeAt['crisis'], flattenOutcomes(o)['ladder.peak']);
  */
 export function computeOutcomes(s: ParleyState): Outcomes {
   const end = runEnd(s);

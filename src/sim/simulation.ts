@@ -53,9 +53,15 @@ export interface RunOptions {
  *   plan names a policy kind that does not exist, or the plan cannot start a log at all (a
  *   plan from a scenario that passed validation always can).
  * @example
- * const { state, events } = runPlan(compileScenario(scenario, { hash, parleyVersion: PARLEY_VERSION }));
- * // a policy of your own for one party:
- * runPlan(plan, { policies: { israel: { ...titForTat, retaliates: (self, seen) => seen.severity > 0.8 } } });
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const plan = compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION });
+ * const { state, events } = runPlan(plan);
+ * // The same run with a policy of your own for one party: tit-for-tat that only answers severe acts.
+ * const titForTat = partyPolicy('tit-for-tat');
+ * if (!titForTat) throw new Error('no such policy');
+ * const patient = runPlan(plan, { policies: { israel: { ...titForTat, retaliates: (self, seen, rng) => seen.severity > 0.8 && titForTat.retaliates(self, seen, rng) } } });
+ * console.log(events, state.ladder?.peak, patient.state.ladder?.peak);
  */
 export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
   return new Simulation(plan, options).run();
