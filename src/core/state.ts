@@ -198,7 +198,8 @@ export interface ParleyState {
 
 /**
  * A deeply mutable view of a type, used only inside the fold (see `apply.ts`). Machine
- * snapshots stay read-only: they are replaced whole, never edited.
+ * snapshots keep their read-only type: only the fold's `Mover` changes them (a new snapshot
+ * under `evolve`; moved in place in a `Replayer`'s private state, which nobody else holds).
  */
 export type Mutable<T> = T extends MachineSnap<unknown>
   ? T
