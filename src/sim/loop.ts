@@ -111,11 +111,21 @@ export class Simulation implements SimContext {
 
   run(): RunResult {
     this.start();
-    // Drains until the horizon, or until the event limit stops the run.
+    // Drains until the horizon, or until the event limit stops the run. An error thrown by a
+    // task (a user's policy, a listener) stops the drain and is thrown from `run`: rxjs would
+    // report it later as an uncaught exception, and the run would end as if complete.
+    let failure: { readonly error: unknown } | undefined;
     const sub = this.agenda
-      .drain$(this.plan.endMs, () => this.stoppedAtMs === undefined)
-      .subscribe((due) => this.handle(due.task));
+      .drain$(this.plan.endMs, () => failure === undefined && this.stoppedAtMs === undefined)
+      .subscribe((due) => {
+        try {
+          this.handle(due.task);
+        } catch (error) {
+          failure = { error };
+        }
+      });
     sub.unsubscribe();
+    if (failure) throw failure.error;
     const stopped = this.stoppedAtMs !== undefined;
     const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
     this.submit(command('EndSimulation', { actor: 'sim', at: reachedAt }, { reason: stopped ? 'stopped' : 'horizon' }), true);

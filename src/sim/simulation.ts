@@ -52,6 +52,7 @@ export interface RunOptions {
  * @throws {UsageError} when `options.policies` names a party the plan does not have, the
  *   plan names a policy kind that does not exist, or the plan cannot start a log at all (a
  *   plan from a scenario that passed validation always can).
+ * @throws whatever a policy of `options` (or `onEvent`) throws: the run stops there.
  * @example
  * const r = await loadScenario('scenarios/paris-2026.yaml');
  * if (!r.ok) throw new Error('the scenario does not load');

@@ -16,6 +16,7 @@ import { ShardError } from '../../src/explore/shard.js';
 import { ConflictError, FactError, LockError, LogError, LogFormatError, LogIoError, WriterClosedError } from '../../src/log/errors.js';
 import { MachineCompileError } from '../../src/machines/compiled/errors.js';
 import { InvariantViolation } from '../../src/testing/checkEveryPrefix.js';
+import { PolicyViolation } from '../../src/testing/policyContract.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -32,6 +33,7 @@ const CLASSES: Readonly<Record<string, abstract new (...args: never[]) => unknow
   LogFormatError,
   LogIoError,
   MachineCompileError,
+  PolicyViolation,
   ReplayError,
   RowFileError,
   SetPathError,
