@@ -19,6 +19,7 @@ import { cast, type Party, Supervisor } from './actors.js';
 import { Agenda } from './agenda.js';
 import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
+import { Knowledge } from './knowledge.js';
 import { logStartedData } from './logStart.js';
 import type { Plan } from './plan.js';
 import { standardSupervisor } from './policies/index.js';
@@ -55,6 +56,7 @@ export class Simulation implements SimContext {
   readonly meetings: Meetings;
   readonly suspension: Suspension;
   readonly supervisor: Supervisor;
+  readonly knowledge: Knowledge;
   private readonly rounds: Rounds | undefined;
   private readonly replayer = new Replayer();
   private readonly byId: ReadonlyMap<string, Party>;
@@ -85,6 +87,12 @@ export class Simulation implements SimContext {
     const tracks = plan.mechanism.tracks;
     this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
     this.parties = plan.parties.map((p) => p.id);
+    const onRead = options.onKnowledgeRead;
+    this.knowledge = new Knowledge(
+      [...this.parties, plan.supervisor.id],
+      () => this.replayer.peek(),
+      onRead === undefined ? undefined : (reader, fact) => onRead({ reader, fact, atSeq: this.replayer.seq }),
+    );
     for (const step of plan.timeline) {
       if ('id' in step.action) this.reserved.add(step.action.id);
     }
@@ -214,7 +222,7 @@ export class Simulation implements SimContext {
       case 'deliver':
         return this.messages.deliver(task.messageId);
       case 'ackDeadline':
-        return this.messages.deadline(task.messageId);
+        return this.messages.deadline(task.messageId, task.from);
       case 'ack':
         return this.messages.acknowledge(task.messageId);
       case 'answer':
@@ -254,6 +262,7 @@ export class Simulation implements SimContext {
 
   /** Starts the step of a procedure that a recorded fact calls for. */
   private react(e: Recorded): void {
+    this.knowledge.record(e);
     switch (e.type) {
       case 'IncidentOccurred':
         this.meetings.noteIncident(e.data.incidentId);

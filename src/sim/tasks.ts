@@ -13,7 +13,7 @@ export type Task =
   | { readonly k: 'retaliate'; readonly incidentId: string; readonly party: string }
   // messages
   | { readonly k: 'deliver'; readonly messageId: string }
-  | { readonly k: 'ackDeadline'; readonly messageId: string }
+  | { readonly k: 'ackDeadline'; readonly messageId: string; readonly from: string }
   | { readonly k: 'ack'; readonly messageId: string }
   | { readonly k: 'answer'; readonly messageId: string }
   | { readonly k: 'supervisorCheck'; readonly messageId: string }

@@ -42,8 +42,15 @@ describe('a log written with LogStarted v1', () => {
     const { state, events } = await replayFile(LOG);
     const v1 = snapshot.meta;
     const upcast = { ...v1, scenario: { ...v1.scenario, source: null }, overrides: [], rules: null };
-    // The fold now also keeps why the run ended (added with the run limits).
-    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, meta: upcast, endReason: 'horizon' });
+    // The fold now also keeps why the run ended (added with the run limits), and each message's
+    // machine whether it was lost (added when lost messages began to go overdue).
+    const messages = Object.fromEntries(
+      Object.entries(snapshot.messages as Record<string, { lostAt?: string; machine: { context: object } }>).map(([id, m]) => [
+        id,
+        { ...m, machine: { ...m.machine, context: { ...m.machine.context, lost: m.lostAt !== undefined } } },
+      ]),
+    );
+    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, messages, meta: upcast, endReason: 'horizon' });
     expect(events[0]).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null, overrides: [], scenario: { source: null } } });
     // Nothing but the first event changed version.
     expect(events.slice(1).every((e) => e.v === 1)).toBe(true);

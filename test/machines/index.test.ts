@@ -26,7 +26,7 @@ describe('compiled singletons', () => {
   });
 
   it('start where the design says', () => {
-    expect(compiledMessage.initial()).toEqual({ value: 'sent', context: { delivered: false }, status: 'active' });
+    expect(compiledMessage.initial()).toEqual({ value: 'sent', context: { delivered: false, lost: false }, status: 'active' });
     expect(compiledDispute.initial({ parties: ['syria', 'israel'] })).toEqual({
       value: 'raised',
       context: { parties: ['syria', 'israel'], accepted: [], findings: 0 },

@@ -31,7 +31,6 @@ export class Disputes {
   /** Retaliations held while a dispute over the incident runs in the cell (by dispute id). */
   private readonly held = new Map<string, Held[]>();
   private readonly mediations = new Map<string, number>();
-  private readonly byIncident = new Map<string, string[]>();
 
   constructor(private readonly sim: SimContext) {}
 
@@ -57,9 +56,7 @@ export class Disputes {
    * resolved.
    */
   holdsFire(incidentId: string, party: string): boolean {
-    const disputes = (this.byIncident.get(incidentId) ?? [])
-      .map((id) => this.sim.state.disputes.get(id) as DisputeView)
-      .filter((d) => d.by === party);
+    const disputes = this.sim.knowledge.disputesRaisedOver(party, incidentId);
     const engaged = disputes.find((d) => d.closedAt === undefined && d.acknowledgedAt !== undefined);
     if (engaged) {
       const list = this.held.get(engaged.id) ?? [];
@@ -115,7 +112,7 @@ export class Disputes {
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.closedAt !== undefined) return;
     // The respondent is not asked once the claimant has said no.
-    const accept = this.party(d.by).acceptsSettlement() && this.party(d.against).acceptsSettlement();
+    const accept = this.decides(d.by, d.id).acceptsSettlement() && this.decides(d.against, d.id).acceptsSettlement();
     const at = sim.at;
     if (accept) sim.try(command('ReachSettlement', { actor: 'cell', at }, { disputeId, terms: 'settled in the cell' }));
     else sim.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
@@ -133,7 +130,7 @@ export class Disputes {
 
   answerRuling(disputeId: string, party: string): void {
     const sim = this.sim;
-    const accept = this.party(party).acceptsRuling();
+    const accept = this.decides(party, disputeId).acceptsRuling();
     sim.try(command(accept ? 'AcceptRuling' : 'RejectRuling', { actor: party, at: sim.at }, { disputeId }));
   }
 
@@ -142,12 +139,7 @@ export class Disputes {
   raised(e: FactOf<'DisputeRaised'>): void {
     const sim = this.sim;
     this.open.add(e.data.disputeId);
-    if (e.data.incidentId !== undefined) {
-      const list = this.byIncident.get(e.data.incidentId) ?? [];
-      list.push(e.data.disputeId);
-      this.byIncident.set(e.data.incidentId, list);
-    }
-    const respondent = this.party(e.data.against);
+    const respondent = this.decides(e.data.against, e.data.disputeId);
     if (respondent.acknowledges()) {
       sim.agenda.schedule(sim.agenda.now + respondent.ackDelay(), { k: 'disputeAck', disputeId: e.data.disputeId });
     }
@@ -178,7 +170,7 @@ export class Disputes {
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.machine.value !== 'deadlocked') return;
     const at = sim.at;
-    if (this.party(d.by).escalates()) {
+    if (this.decides(d.by, d.id).escalates()) {
       sim.try(command('EscalateDispute', { actor: d.by, at, cause }, { disputeId, reason: 'no acceptable outcome in the cell' }));
     } else if ((this.mediations.get(disputeId) ?? 0) < 2) {
       sim.try(command('RequestMediation', { actor: d.by, at, cause }, { disputeId }));
@@ -200,7 +192,7 @@ export class Disputes {
       const d = sim.state.disputes.get(id) as DisputeView;
       switch (d.machine.value) {
         case 'raised': {
-          const respondent = this.party(d.against);
+          const respondent = this.decides(d.against, id);
           if (respondent.acknowledges()) sim.agenda.schedule(now + respondent.ackDelay(), { k: 'disputeAck', disputeId: id });
           break;
         }
@@ -252,5 +244,11 @@ export class Disputes {
   /** A party to a dispute (disputes are only ever between parties: decide checks it). */
   private party(id: string): Party {
     return this.sim.party(id) as Party;
+  }
+
+  /** A party about to decide on dispute `disputeId`, which it knows as a party to it. */
+  private decides(id: string, disputeId: string): Party {
+    this.sim.knowledge.dispute(id, disputeId);
+    return this.party(id);
   }
 }

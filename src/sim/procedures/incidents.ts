@@ -4,16 +4,17 @@
  * lines); the party hit observes each one, perhaps blaming the wrong actor or misjudging its
  * severity; what it then does (protest, dispute, suspend the cell, ask for a meeting, plan a
  * retaliation) follows its policy and the mechanism's rules. The cell, the supervisor or a
- * meeting may clarify a misattribution before the retaliation is carried out.
+ * meeting may clarify a misattribution before the retaliation is carried out. What the
+ * party decides rests on what it knows (knowledge.ts): its own observation, never the truth.
  */
 import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
 import { DomainError } from '../../core/errors.js';
 import { isId, own } from '../../core/ids.js';
 import type { IncidentView } from '../../core/state.js';
-import { isLater } from '../../core/time.js';
 import type { SimContext } from '../context.js';
 import { perceive } from '../fog.js';
+import type { SeenIncident } from '../knowledge.js';
 import type { IncidentSpec } from '../plan.js';
 import { STREAM } from '../streams.js';
 import { toSecond } from '../tasks.js';
@@ -84,15 +85,15 @@ export class Incidents {
   observed(e: FactOf<'IncidentObserved'>): void {
     const sim = this.sim;
     const party = e.actor;
-    const { incidentId, attributedTo, severity } = e.data;
+    const { incidentId } = e.data;
     const cause = e.seq;
     const self = sim.party(party);
-    const i = sim.state.incidents.get(incidentId);
-    if (!self || !i || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
+    const i = sim.knowledge.incident(party, incidentId);
+    const attributedTo = i?.attributedTo;
+    if (!self || !i || attributedTo === undefined || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
     if (this.warnedInTime(i, party)) return;
-    const original = i.retaliationFor === undefined ? undefined : sim.state.incidents.get(i.retaliationFor);
-    const seen = { severity, answersOwnAct: original !== undefined && original.by === party };
-    if (sim.cellActive()) sim.suspension.onObserved(party, i, severity, cause);
+    const seen = { severity: i.severity, answersOwnAct: i.answersOwnAct };
+    if (sim.cellActive()) sim.suspension.onObserved(party, i, i.severity, cause);
     if (sim.cellActive() && !seen.answersOwnAct) {
       sim.messages.send(party, attributedTo, 'protest', incidentId, `protest: ${i.kind} ${i.id}`);
       const lateWarning = this.warnings.get(incidentId);
@@ -122,17 +123,16 @@ export class Incidents {
   /** The retaliation delay is over: strike back, unless clarified, already done, or held by a dispute. */
   retaliate(incidentId: string, party: string): void {
     const sim = this.sim;
-    const i = sim.state.incidents.get(incidentId);
-    const seen = i ? own(i.observations, party) : undefined;
-    if (!i || !seen || own(i.clarified, party) || i.retaliatedBy.includes(party)) return;
+    const seen = sim.knowledge.incident(party, incidentId);
+    if (!seen || seen.attributedTo === undefined || seen.clarifiedTo !== undefined || seen.retaliated) return;
     // While the cell is working on a dispute over this incident, hold fire until it ends.
     if (sim.disputes.holdsFire(incidentId, party)) return;
     this.occur(sim.nextId('retaliation'), {
-      kind: i.kind,
+      kind: seen.kind,
       by: party,
       against: seen.attributedTo,
-      cameo: i.cameo,
-      weight: i.weight,
+      cameo: seen.cameo,
+      weight: seen.weight,
       severity: seen.severity,
     }, incidentId);
   }
@@ -141,10 +141,8 @@ export class Incidents {
    * A warning deconflicts an incident only if the warned party had acknowledged it before the
    * incident happened: read, and so able to act (the Il-20 warning arrived, but too late).
    */
-  private warnedInTime(i: IncidentView, party: string): boolean {
+  private warnedInTime(i: SeenIncident, party: string): boolean {
     const w = this.warnings.get(i.id);
-    const m = w === undefined ? undefined : this.sim.state.messages.get(w);
-    const acked = m?.acknowledgedAt;
-    return m !== undefined && m.to === party && acked !== undefined && !isLater(acked, i.at);
+    return w !== undefined && this.sim.knowledge.readBy(party, w, i.atMs);
   }
 }
