@@ -18,7 +18,7 @@
 import { DISPUTE_OUTCOMES } from '../machines/dispute.js';
 import type { CellMachineEvent } from '../machines/cell.js';
 import { compiledCell, compiledDispute, compiledMessage } from '../machines/index.js';
-import { clarified, incident, observed } from './applyIncidents.js';
+import { clarified, incident, observed, planChanged, planned } from './applyIncidents.js';
 import { plain, pressure, startLadder } from './applyLadder.js';
 import type { CompiledMachine, MachineSnap } from '../machines/index.js';
 import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
@@ -276,6 +276,11 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
       return observed(s, e);
     case 'IncidentClarified':
       return clarified(s, e);
+    case 'RetaliationPlanned':
+      return planned(s, e);
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff':
+      return planChanged(s, e);
     case 'DeescalationStepTaken':
       if (s.steps.has(e.data.stepId)) throw new ReplayError(e.seq, `[incident] step ${e.data.stepId} recorded twice`);
       s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });

@@ -9,11 +9,11 @@
  */
 import { z } from 'zod';
 import { acceptsEnvelope } from './envelope.js';
-import { cameo, id, instant, type Issue, MESSAGE_KINDS, move, type ParseResult, partyRecord, text, track, unit, weight, zodIssues } from './fieldSchemas.js';
+import { cameo, id, instant, type Issue, MESSAGE_KINDS, move, type ParseResult, partyRecord, RETALIATION_CALLED_OFF, text, track, unit, weight, zodIssues } from './fieldSchemas.js';
 import { LOG_STARTED_VERSION, logStartedSchema, upcastLogStarted } from './logStarted.js';
 
-export { MESSAGE_KINDS, MOVES, TRACKS, formatPath } from './fieldSchemas.js';
-export type { Issue, MessageKind, Move, ParseResult, Track } from './fieldSchemas.js';
+export { MESSAGE_KINDS, MOVES, RETALIATION_CALLED_OFF, TRACKS, formatPath } from './fieldSchemas.js';
+export type { CalledOffReason, Issue, MessageKind, Move, ParseResult, Track } from './fieldSchemas.js';
 export {
   gameConfigSchema,
   ladderConfigSchema,
@@ -83,6 +83,14 @@ const schemas = {
   }),
   IncidentObserved: z.strictObject({ incidentId: id, attributedTo: id, severity: unit }),
   IncidentClarified: z.strictObject({ incidentId: id, party: id, attributedTo: id, messageId: id.optional() }),
+  // What a party intends after an incident, and what became of it: planned when its policy
+  // decides to strike back (due when its retaliation delay is over), held while a dispute it
+  // raised over the incident is engaged in the cell, called off when it learns it blamed the
+  // wrong side or the dispute ends peacefully; carried out as an IncidentOccurred whose
+  // retaliationFor names the incident.
+  RetaliationPlanned: z.strictObject({ incidentId: id, against: id, due: instant }),
+  RetaliationHeld: z.strictObject({ incidentId: id, disputeId: id }),
+  RetaliationCalledOff: z.strictObject({ incidentId: id, reason: z.enum(RETALIATION_CALLED_OFF), disputeId: id.optional() }),
   DeescalationStepTaken: z.strictObject({
     stepId: id,
     kind: id,

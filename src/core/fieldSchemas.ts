@@ -26,6 +26,14 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MOVES = ['restrain', 'strike'] as const;
 export type Move = (typeof MOVES)[number];
 
+/**
+ * Why a party called off a retaliation it had planned: it was told it blamed the wrong side
+ * (`clarified`), or a dispute it raised over the incident ended in a settlement, a ruling or
+ * a withdrawal (`resolved`).
+ */
+export const RETALIATION_CALLED_OFF = ['clarified', 'resolved'] as const;
+export type CalledOffReason = (typeof RETALIATION_CALLED_OFF)[number];
+
 /** Field schemas shared by the catalogue's facts. */
 // A plain refinement: the message is worked out again only for a bad id.
 export const id = z.string().refine((value) => idProblem(value) === undefined, {

@@ -105,6 +105,7 @@ export function countersProblems(s: ParleyState, tallies: Tallies): string[] {
   if (tallies.retaliations !== c.retaliations) out.push(`retaliations: ${c.retaliations} counted, ${tallies.retaliations} incidents`);
   if (tallies.accidental !== c.accidentalEscalations) out.push(`accidental escalations: ${c.accidentalEscalations} counted, ${tallies.accidental} incidents`);
   if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
+  if (c.consequentialMisunderstandingsCaught > c.misunderstandingsCaught) out.push('more consequential misunderstandings caught than misunderstandings caught');
   if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
   return out;
 }

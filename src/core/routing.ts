@@ -121,6 +121,9 @@ export function routeOf(f: Fact): Route | undefined {
     case 'IncidentOccurred':
     case 'IncidentObserved':
     case 'IncidentClarified':
+    case 'RetaliationPlanned':
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff':
     case 'DeescalationStepTaken':
     case 'DisputeRaised':
     case 'DisputeDeadlineMissed':

@@ -20,7 +20,7 @@
  * then (test/sim/knowledge.property.test.ts).
  */
 import type { Recorded } from '../core/catalogue.js';
-import type { DisputeView, ParleyState } from '../core/state.js';
+import type { DisputeView, ParleyState, PlanStatus } from '../core/state.js';
 import { parseInstant } from '../core/time.js';
 
 /** An incident against a party, as that party knows it. */
@@ -41,6 +41,8 @@ export interface SeenIncident {
   readonly answersOwnAct: boolean;
   /** The party has already retaliated for it. */
   readonly retaliated: boolean;
+  /** What became of the retaliation the party planned for it, if it planned one. */
+  readonly plan: PlanStatus | undefined;
 }
 
 /** A message a party sent, as its sender knows it: no word of delivery or loss. */
@@ -78,6 +80,7 @@ interface IncidentEntry {
   observed: { readonly seq: number; readonly attributedTo: string; readonly severity: number } | undefined;
   clarified: { readonly seq: number; readonly attributedTo: string } | undefined;
   retaliated: number | undefined;
+  plan: { readonly seq: number; readonly status: PlanStatus } | undefined;
 }
 
 interface SentEntry {
@@ -99,6 +102,8 @@ interface DisputeEntry {
   readonly raised: number;
   last: number;
 }
+
+const PLAN_STATUS = { RetaliationPlanned: 'pending', RetaliationHeld: 'held', RetaliationCalledOff: 'calledOff' } as const;
 
 /** One party's knowledge. */
 class PartyKnowledge {
@@ -169,7 +174,10 @@ export class Knowledge {
         actor?.ownIncidents.set(d.incidentId, e.seq);
         if (d.retaliationFor !== undefined) {
           const original = actor?.incidents.get(d.retaliationFor);
-          if (original) original.retaliated = e.seq;
+          if (original) {
+            original.retaliated = e.seq;
+            if (original.plan) original.plan = { seq: e.seq, status: 'executed' };
+          }
         }
         this.parties.get(d.against)?.incidents.set(d.incidentId, {
           occurred: e.seq,
@@ -181,7 +189,15 @@ export class Knowledge {
           observed: undefined,
           clarified: undefined,
           retaliated: undefined,
+          plan: undefined,
         });
+        return;
+      }
+      case 'RetaliationPlanned':
+      case 'RetaliationHeld':
+      case 'RetaliationCalledOff': {
+        const i = actor?.incidents.get(e.data.incidentId);
+        if (i) i.plan = { seq: e.seq, status: PLAN_STATUS[e.type] };
         return;
       }
       case 'IncidentObserved': {
@@ -225,7 +241,7 @@ export class Knowledge {
     const i = k?.incidents.get(id);
     if (!k || !i) return undefined;
     const ownAct = i.retaliationFor === undefined ? undefined : k.ownIncidents.get(i.retaliationFor);
-    this.read(party, i.occurred, i.observed?.seq, i.clarified?.seq, ownAct, i.retaliated);
+    this.read(party, i.occurred, i.observed?.seq, i.clarified?.seq, ownAct, i.retaliated, i.plan?.seq);
     return {
       id,
       kind: i.kind,
@@ -237,6 +253,7 @@ export class Knowledge {
       clarifiedTo: i.clarified?.attributedTo,
       answersOwnAct: ownAct !== undefined,
       retaliated: i.retaliated !== undefined,
+      plan: i.plan?.status,
     };
   }
 

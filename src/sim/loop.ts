@@ -269,6 +269,13 @@ export class Simulation implements SimContext {
         return this.incidents.occurred(e);
       case 'IncidentObserved':
         return this.incidents.observed(e);
+      case 'IncidentClarified':
+        return this.incidents.clarified(e);
+      case 'RetaliationPlanned':
+        return this.incidents.planned(e);
+      case 'RetaliationHeld':
+      case 'RetaliationCalledOff':
+        return;
       case 'MessageSent':
         this.meetings.noteTraffic(e.data.track);
         return this.messages.sent(e);

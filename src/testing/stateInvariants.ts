@@ -119,6 +119,7 @@ function counterProblems(s: ParleyState, retaliations: number, accidental: numbe
   ];
   for (const [name, have, seen] of pairs) if (have !== seen) out.push(`${name}: ${have} in the state, ${seen} in the events`);
   if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
+  if (c.consequentialMisunderstandingsCaught > c.misunderstandingsCaught) out.push('more consequential misunderstandings caught than misunderstandings caught');
   if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
   return out;
 }

@@ -15,6 +15,7 @@ import type { Command } from '../core/commands.js';
 import { decide } from '../core/decide.js';
 import { DomainError, ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
+import { own } from '../core/ids.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
 import type { Deadlines } from './build.js';
@@ -224,6 +225,29 @@ export class StreamGenerator {
     return id === undefined ? undefined : this.s.disputes.get(id);
   }
 
+  /**
+   * The victim of a recent incident plans a retaliation against whom it blames, or holds or
+   * calls off the one it planned (over a dispute it raised about the incident, or after a
+   * clarification).
+   */
+  private retaliationPlan(at: string): Command | undefined {
+    const i = this.incident();
+    const seen = i === undefined ? undefined : own(i.observations, i.against);
+    if (!i || !seen) return undefined;
+    const id = { incidentId: i.id };
+    const plan = own(i.plans, i.against);
+    if (!plan) return make('PlanRetaliation', i.against, at, { ...id, against: seen.attributedTo, due: formatInstant(this.now + this.choose.int(8) * QUARTER_HOUR) });
+    const disputeId = this.recent.disputes.find((d) => this.s.disputes.get(d)?.incidentId === i.id);
+    switch (this.choose.int(3)) {
+      case 0:
+        return disputeId === undefined ? undefined : make('HoldRetaliation', i.against, this.later(at, plan.due), { ...id, disputeId });
+      case 1:
+        return make('CallOffRetaliation', i.against, at, { ...id, reason: 'clarified' });
+      default:
+        return disputeId === undefined ? undefined : make('CallOffRetaliation', i.against, at, { ...id, reason: 'resolved', disputeId });
+    }
+  }
+
   private later(at: string, deadline: string): string {
     // Half the time wait for the deadline; the other half try early (which the rules refuse).
     if (this.choose.int(2) === 0) this.now = Math.max(this.now, parseInstant(deadline) as number);
@@ -258,6 +282,7 @@ export class StreamGenerator {
         const data = { incidentId: this.id('inc'), kind: 'airstrike', against, cameo: '195', weight: -10, severity: 0.5, retaliationFor: i.id };
         return make('RecordIncident', by, at, data);
       }],
+      ['incidents', (at) => this.retaliationPlan(at)],
       ['incidents', (at) => make('TakeDeescalationStep', this.party(), at, { stepId: this.id('step'), kind: 'deescalation', cameo: '087', weight: 9 })],
       ['messages', (at) => {
         const from = this.party();

@@ -50,7 +50,12 @@ describe('a log written with LogStarted v1', () => {
         { ...m, machine: { ...m.machine, context: { ...m.machine.context, lost: m.lostAt !== undefined } } },
       ]),
     );
-    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, messages, meta: upcast, endReason: 'horizon' });
+    // Incidents now keep the retaliations planned for them, and the counters the consequential
+    // misunderstandings caught (added with the retaliation plans; a v1 log records none).
+    const incidents = Object.fromEntries(Object.entries(snapshot.incidents as Record<string, object>).map(([id, i]) => [id, { ...i, plans: {} }]));
+    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0 };
+    const counters = { ...snapshot.counters, byType, consequentialMisunderstandingsCaught: 0 };
+    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, messages, incidents, counters, meta: upcast, endReason: 'horizon' });
     expect(events[0]).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null, overrides: [], scenario: { source: null } } });
     // Nothing but the first event changed version.
     expect(events.slice(1).every((e) => e.v === 1)).toBe(true);

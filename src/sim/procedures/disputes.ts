@@ -19,6 +19,12 @@ import type { Party } from '../actors.js';
 import type { SimContext } from '../context.js';
 import { OpenDisputes } from '../openDisputes.js';
 
+/** What a party's disputes over an incident do to its retaliation for it. */
+export interface Restraint {
+  readonly kind: 'hold' | 'resolved';
+  readonly disputeId: string;
+}
+
 /** A retaliation waiting for a dispute to end. */
 interface Held {
   readonly incidentId: string;
@@ -51,20 +57,23 @@ export class Disputes {
   }
 
   /**
-   * Whether `party` holds its retaliation for `incidentId` because of its own disputes over
-   * it: held until the dispute ends while the cell works on one, called off once one was
-   * resolved.
+   * What `party`'s own disputes over `incidentId` say about its retaliation for it: `hold` it
+   * while the cell works on one (acknowledged and open), or call it off once one was
+   * `resolved` (settled, ruled on or withdrawn); undefined when neither.
    */
-  holdsFire(incidentId: string, party: string): boolean {
+  restraint(incidentId: string, party: string): Restraint | undefined {
     const disputes = this.sim.knowledge.disputesRaisedOver(party, incidentId);
     const engaged = disputes.find((d) => d.closedAt === undefined && d.acknowledgedAt !== undefined);
-    if (engaged) {
-      const list = this.held.get(engaged.id) ?? [];
-      list.push({ incidentId, party });
-      this.held.set(engaged.id, list);
-      return true;
-    }
-    return disputes.some((d) => d.outcome === 'settlement' || d.outcome === 'ruling' || d.outcome === 'withdrawal');
+    if (engaged) return { kind: 'hold', disputeId: engaged.id };
+    const resolved = disputes.find((d) => d.outcome === 'settlement' || d.outcome === 'ruling' || d.outcome === 'withdrawal');
+    return resolved ? { kind: 'resolved', disputeId: resolved.id } : undefined;
+  }
+
+  /** Keeps `party`'s retaliation for `incidentId` until dispute `disputeId` ends. */
+  hold(disputeId: string, incidentId: string, party: string): void {
+    const list = this.held.get(disputeId) ?? [];
+    list.push({ incidentId, party });
+    this.held.set(disputeId, list);
   }
 
   // --- steps on the agenda ------------------------------------------------------------------
@@ -217,14 +226,16 @@ export class Disputes {
     }
   }
 
-  /** When a dispute closes, release or cancel the retaliations held for it. */
+  /**
+   * When a dispute closes, the retaliations held for it are taken up again: carried out after
+   * an escalation or a lapse, called off after a settlement, a ruling or a withdrawal.
+   */
   stepTaken(disputeId: string): void {
     const d = this.sim.state.disputes.get(disputeId);
     if (!d || d.closedAt === undefined) return;
     const held = this.held.get(disputeId);
     if (!held) return;
     this.held.delete(disputeId);
-    if (d.outcome !== 'escalation' && d.outcome !== 'lapse') return;
     for (const h of held) this.sim.incidents.retaliate(h.incidentId, h.party);
   }
 

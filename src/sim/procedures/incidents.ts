@@ -12,6 +12,7 @@ import { command } from '../../core/commands.js';
 import { DomainError } from '../../core/errors.js';
 import { isId, own } from '../../core/ids.js';
 import type { IncidentView } from '../../core/state.js';
+import { formatInstant, parseInstant } from '../../core/time.js';
 import type { SimContext } from '../context.js';
 import { perceive } from '../fog.js';
 import type { SeenIncident } from '../knowledge.js';
@@ -101,7 +102,23 @@ export class Incidents {
       if (sim.plan.mechanism.meetings.extraordinaryOnRequest && self.requestsMeeting(seen)) sim.meetings.request(party, i, cause);
     }
     if (self.retaliates(seen)) {
-      sim.agenda.schedule(sim.agenda.now + self.retaliationDelay(), { k: 'retaliate', incidentId, party });
+      const due = formatInstant(sim.agenda.now + self.retaliationDelay());
+      sim.try(command('PlanRetaliation', { actor: party, at: sim.at, cause }, { incidentId, against: attributedTo, due }));
+    }
+  }
+
+  /** A retaliation was planned: it comes due after the party's retaliation delay. */
+  planned(e: FactOf<'RetaliationPlanned'>): void {
+    this.sim.agenda.schedule(parseInstant(e.data.due) as number, { k: 'retaliate', incidentId: e.data.incidentId, party: e.actor });
+  }
+
+  /** A party was told who carried out an incident: a retaliation it planned for it is called off. */
+  clarified(e: FactOf<'IncidentClarified'>): void {
+    const sim = this.sim;
+    const party = e.data.party;
+    const plan = sim.knowledge.incident(party, e.data.incidentId)?.plan;
+    if (plan === 'pending' || plan === 'held') {
+      sim.try(command('CallOffRetaliation', { actor: party, at: sim.at, cause: e.seq }, { incidentId: e.data.incidentId, reason: 'clarified' }));
     }
   }
 
@@ -120,13 +137,26 @@ export class Incidents {
     }));
   }
 
-  /** The retaliation delay is over: strike back, unless clarified, already done, or held by a dispute. */
+  /**
+   * A planned retaliation is due, or a dispute that held it ended: strike back, unless the
+   * plan was called off, or a dispute the party raised over the incident holds it (engaged in
+   * the cell) or calls it off (ended in a settlement, a ruling or a withdrawal).
+   */
   retaliate(incidentId: string, party: string): void {
     const sim = this.sim;
     const seen = sim.knowledge.incident(party, incidentId);
-    if (!seen || seen.attributedTo === undefined || seen.clarifiedTo !== undefined || seen.retaliated) return;
-    // While the cell is working on a dispute over this incident, hold fire until it ends.
-    if (sim.disputes.holdsFire(incidentId, party)) return;
+    if (!seen || seen.attributedTo === undefined || (seen.plan !== 'pending' && seen.plan !== 'held')) return;
+    const restraint = sim.disputes.restraint(incidentId, party);
+    if (restraint?.kind === 'hold') {
+      // While the cell is working on a dispute over this incident, hold fire until it ends.
+      if (seen.plan === 'pending') sim.try(command('HoldRetaliation', { actor: party, at: sim.at }, { incidentId, disputeId: restraint.disputeId }));
+      sim.disputes.hold(restraint.disputeId, incidentId, party);
+      return;
+    }
+    if (restraint?.kind === 'resolved') {
+      sim.try(command('CallOffRetaliation', { actor: party, at: sim.at }, { incidentId, reason: 'resolved', disputeId: restraint.disputeId }));
+      return;
+    }
     this.occur(sim.nextId('retaliation'), {
       kind: seen.kind,
       by: party,
