@@ -273,6 +273,9 @@ function step(s: CeilingState, e: Recorded): void {
       plan.status = e.type === 'RetaliationHeld' ? 'held' : 'calledOff';
       return;
     }
+    case 'LadderCooled':
+      pressure(s, e, e.data.delta);
+      return;
     case 'DeescalationStepTaken':
       if (s.steps.has(e.data.stepId)) fail(e, `step ${e.data.stepId} recorded twice`);
       s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });

@@ -287,6 +287,8 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
       s.counters.deescalationSteps += 1;
       pressure(s, e, -e.data.weight, mv);
       return;
+    case 'LadderCooled':
+      return pressure(s, e, e.data.delta, mv);
     case 'DisputeRaised':
       return raised(s, e, mv);
     case 'DisputeDeadlineMissed': {

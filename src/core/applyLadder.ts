@@ -43,6 +43,7 @@ export function startLadder(s: Draft, e: FactOf<'LogStarted'>): void {
     peak: level,
     peakIndex: 0,
     sinceMs: ms(e.at),
+    pressureAt: e.at,
     timeAtMs: Object.fromEntries(config.levels.map((l) => [l, 0])),
     firstAt: { [level]: e.at },
     ups: 0,
@@ -59,6 +60,7 @@ export function pressure(s: Draft, e: Recorded, delta: number, mv: Mover): void 
   if (!meta || !ladder || delta === 0) return;
   const config = meta.ladder;
   mv(compiledLadder(plain(config)), ladder, { type: 'PRESSURE', delta });
+  ladder.pressureAt = e.at;
   const index = levelIndex(config, ladder.machine.context.pressure);
   if (index === ladder.levelIndex) return;
   const now = ms(e.at);

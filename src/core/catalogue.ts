@@ -15,6 +15,7 @@ import { LOG_STARTED_VERSION, logStartedSchema, upcastLogStarted } from './logSt
 export { MESSAGE_KINDS, MOVES, RETALIATION_CALLED_OFF, TRACKS, formatPath } from './fieldSchemas.js';
 export type { CalledOffReason, Issue, MessageKind, Move, ParseResult, Track } from './fieldSchemas.js';
 export {
+  coolingSchema,
   gameConfigSchema,
   ladderConfigSchema,
   MAX_OVERRIDE_PATH,
@@ -24,12 +25,13 @@ export {
   mechanismRulesSchema,
   upcastLogStarted,
 } from './logStarted.js';
-export type { LadderConfig, MechanismRules } from './logStarted.js';
+export type { Cooling, LadderConfig, MechanismRules } from './logStarted.js';
 
 const schemas = {
   // --- the log itself -------------------------------------------------------------------
-  // v2: the scenario's text, the overrides applied to it, and the mechanism's rules. A v1
-  // event (before them) is read as v2 with those marked as not recorded: see logStarted.ts.
+  // v2: the scenario's text, the overrides applied to it, and the mechanism's rules; v3: the
+  // ladder's cooling. Older versions are read as v3 (what they lacked marked as not recorded,
+  // a ladder that did not cool): see logStarted.ts.
   LogStarted: logStartedSchema,
   SimulationEnded: z.strictObject({ reason: z.enum(['horizon', 'timeline', 'stopped']) }),
 
@@ -98,6 +100,11 @@ const schemas = {
     weight,
     description: text.optional(),
   }),
+
+  // --- the escalation ladder -------------------------------------------------------------
+  // The pressure decayed while nothing raised it (the ladder's cooling rule, core/cooling.ts):
+  // recorded before any other change of pressure and when the level falls, by the clock.
+  LadderCooled: z.strictObject({ delta: z.number().max(0) }),
 
   // --- disputes -------------------------------------------------------------------------
   DisputeRaised: z.strictObject({
@@ -199,8 +206,8 @@ export function parseEvent(raw: unknown): ParseResult<Recorded> {
     return { ok: false, issues: [{ path: 'type', message: `unknown event type "${e.type}"` }] };
   }
   const type = e.type as EventType;
-  if (type === 'LogStarted' && e.v === 1) {
-    const up = upcastLogStarted(e.data);
+  if (type === 'LogStarted' && (e.v === 1 || e.v === 2)) {
+    const up = upcastLogStarted(e.data, e.v);
     return up.ok ? { ok: true, value: { ...e, type, v: EVENT_VERSIONS.LogStarted, data: up.value } as Recorded } : up;
   }
   if (e.v !== EVENT_VERSIONS[type]) {

@@ -7,9 +7,20 @@
  */
 import { z } from 'zod';
 import { duration, id, instant, type Issue, partyRecord, sha256, text, track, unit, zodIssues } from './fieldSchemas.js';
+import { parseDuration } from './time.js';
 
-/** Ladder parameters recorded in the first event, so that replay needs nothing else. */
-export const ladderConfigSchema = z.strictObject({
+/**
+ * How the ladder cools down with time (see core/cooling.ts): `none`, or a half-life, the
+ * time in which the pressure halves while nothing raises it.
+ */
+export const coolingSchema = z.union([
+  z.literal('none'),
+  z.strictObject({ halfLife: duration.refine((d) => (parseDuration(d) as number) > 0, 'a half-life is longer than zero') }),
+]);
+export type Cooling = z.infer<typeof coolingSchema>;
+
+/** The ladder as LogStarted v2 recorded it: no cooling. */
+const ladderConfigV2 = z.strictObject({
   // Level names become state names: no dots (xstate paths), no repeats.
   levels: z
     .array(id.refine((l) => !l.includes('.'), 'a level name may not contain "."'))
@@ -23,6 +34,9 @@ export const ladderConfigSchema = z.strictObject({
   reliefOnRuling: z.number().min(0),
   escalationPenalty: z.number().min(0),
 });
+
+/** Ladder parameters recorded in the first event, so that replay needs nothing else. */
+export const ladderConfigSchema = ladderConfigV2.extend({ cooling: coolingSchema });
 export type LadderConfig = z.infer<typeof ladderConfigSchema>;
 
 export const gameConfigSchema = z.strictObject({
@@ -113,23 +127,38 @@ export const logStartedSchema = z.strictObject({
   game: gameConfigSchema.optional(),
 });
 
-/** The version `LogStarted` is written in; older ones are read through an upcaster. */
-export const LOG_STARTED_VERSION = 2;
+/**
+ * The version `LogStarted` is written in; older ones are read through an upcaster.
+ * v2: the scenario's text, the overrides applied, the mechanism's rules. v3: the ladder's
+ * cooling rule.
+ */
+export const LOG_STARTED_VERSION = 3;
 
 /** The data of a `LogStarted` event read as the current version, or what is wrong with it. */
 export type UpcastResult = { ok: true; value: z.infer<typeof logStartedSchema> } | { ok: false; issues: Issue[] };
 
+/** `LogStarted` as version 2 wrote it: a ladder without cooling. */
+const logStartedV2 = logStartedSchema.extend({ ladder: ladderConfigV2 });
+
 /** `LogStarted` as version 1 wrote it: no scenario text, no overrides, no rules. */
-const logStartedV1 = logStartedSchema.omit({ overrides: true, rules: true }).extend({
+const logStartedV1 = logStartedV2.omit({ overrides: true, rules: true }).extend({
   scenario: z.strictObject({ name: text, hash: sha256 }),
 });
 
 /**
- * Reads the data of a `LogStarted` v1 event as v2: what v1 did not record is marked as not
- * recorded (`scenario.source` and `rules` null), never guessed; v1 runs had no overrides.
+ * Reads the data of an older `LogStarted` event (`version` 1 or 2) as the current version.
+ * What a version did not record is never guessed: v1's scenario text and rules read as not
+ * recorded (null; v1 runs had no overrides), and a ladder before v3 did not cool (`none`:
+ * those runs had no cooling, so their replay is unchanged).
  */
-export function upcastLogStarted(v1: unknown): UpcastResult {
-  const old = logStartedV1.safeParse(v1);
+export function upcastLogStarted(data: unknown, version: 1 | 2): UpcastResult {
+  if (version === 1) {
+    const old = logStartedV1.safeParse(data);
+    if (!old.success) return { ok: false, issues: zodIssues(old.error, 'data') };
+    const v2 = { ...old.data, scenario: { ...old.data.scenario, source: null }, overrides: [], rules: null };
+    return { ok: true, value: { ...v2, ladder: { ...v2.ladder, cooling: 'none' } } };
+  }
+  const old = logStartedV2.safeParse(data);
   if (!old.success) return { ok: false, issues: zodIssues(old.error, 'data') };
-  return { ok: true, value: { ...old.data, scenario: { ...old.data.scenario, source: null }, overrides: [], rules: null } };
+  return { ok: true, value: { ...old.data, ladder: { ...old.data.ladder, cooling: 'none' } } };
 }

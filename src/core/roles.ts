@@ -56,6 +56,7 @@ export const ALLOWED: { readonly [C in Command['type']]: readonly Role[] } = {
   HoldRetaliation: ['party'],
   CallOffRetaliation: ['party'],
   TakeDeescalationStep: ['party', 'supervisor'],
+  CoolLadder: ['sim'],
   RaiseDispute: ['party'],
   AcknowledgeDispute: ['party'],
   OpenFactFinding: ['cell', 'supervisor'],

@@ -125,6 +125,7 @@ export function routeOf(f: Fact): Route | undefined {
     case 'RetaliationHeld':
     case 'RetaliationCalledOff':
     case 'DeescalationStepTaken':
+    case 'LadderCooled':
     case 'DisputeRaised':
     case 'DisputeDeadlineMissed':
     case 'RoundPlayed':

@@ -46,6 +46,8 @@ export interface LadderView {
   readonly peakIndex: number;
   /** Epoch ms at which the current level was entered. */
   readonly sinceMs: number;
+  /** When the pressure was last recorded (any change of it, or the start): cooling runs from there. */
+  readonly pressureAt: string;
   /** Ms spent at each level, closed intervals only (the open one runs from `sinceMs`). */
   readonly timeAtMs: Readonly<Record<string, number>>;
   /** When each level was first reached. */

@@ -23,6 +23,7 @@ import { Knowledge } from './knowledge.js';
 import { logStartedData } from './logStart.js';
 import type { Plan } from './plan.js';
 import { standardSupervisor } from './policies/index.js';
+import { Cooling } from './procedures/cooling.js';
 import { Disputes } from './procedures/disputes.js';
 import { Incidents } from './procedures/incidents.js';
 import { Meetings } from './procedures/meetings.js';
@@ -55,6 +56,7 @@ export class Simulation implements SimContext {
   readonly incidents: Incidents;
   readonly meetings: Meetings;
   readonly suspension: Suspension;
+  readonly cooling: Cooling;
   readonly supervisor: Supervisor;
   readonly knowledge: Knowledge;
   private readonly rounds: Rounds | undefined;
@@ -101,6 +103,7 @@ export class Simulation implements SimContext {
     this.incidents = new Incidents(this);
     this.meetings = new Meetings(this);
     this.suspension = new Suspension(this);
+    this.cooling = new Cooling(this);
     this.rounds = plan.game ? new Rounds(this, plan.game, rng.split('game')) : undefined;
   }
 
@@ -126,6 +129,8 @@ export class Simulation implements SimContext {
     sub.unsubscribe();
     const stopped = this.stoppedAtMs !== undefined;
     const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
+    // The ladder's decay up to the horizon, so the final pressure is the one at the end.
+    if (!stopped) this.cooling.cool(reachedAt);
     this.submit(command('EndSimulation', { actor: 'sim', at: reachedAt }, { reason: stopped ? 'stopped' : 'horizon' }), true);
     return {
       // The live state, not a copy: nothing folds into it any more, and copying the whole
@@ -146,6 +151,7 @@ export class Simulation implements SimContext {
   }
 
   submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
+    this.cooling.before(cmd.type);
     const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
     if (result instanceof DomainError) return result;
     let first: Recorded | undefined;
@@ -251,6 +257,8 @@ export class Simulation implements SimContext {
         return this.meetings.close(task.meetingId);
       case 'resume':
         return this.suspension.resume(task.by);
+      case 'cool':
+        return this.cooling.due(task.from, task.pressure);
       case 'round':
         return this.rounds?.round();
       default: {
@@ -263,6 +271,7 @@ export class Simulation implements SimContext {
   /** Starts the step of a procedure that a recorded fact calls for. */
   private react(e: Recorded): void {
     this.knowledge.record(e);
+    this.cooling.recorded(e);
     switch (e.type) {
       case 'IncidentOccurred':
         this.meetings.noteIncident(e.data.incidentId);

@@ -30,6 +30,8 @@ export type Task =
   | { readonly k: 'extraordinary'; readonly incidentId?: string }
   | { readonly k: 'closeMeeting'; readonly meetingId: string }
   | { readonly k: 'resume'; readonly by: string }
+  // the ladder cooling down
+  | { readonly k: 'cool'; readonly from: string; readonly pressure: number }
   // the repeated game
   | { readonly k: 'round' };
 

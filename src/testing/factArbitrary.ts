@@ -133,6 +133,7 @@ const DATA: { readonly [T in EventType]: fc.Arbitrary<EventData<T>> } = {
   RetaliationPlanned: fc.record({ incidentId: idArbitrary, against: idArbitrary, due: instantArbitrary }),
   RetaliationHeld: fc.record({ incidentId: idArbitrary, disputeId: idArbitrary }),
   RetaliationCalledOff: some({ incidentId: idArbitrary, reason: fc.constantFrom(...RETALIATION_CALLED_OFF), disputeId: idArbitrary }, ['incidentId', 'reason']),
+  LadderCooled: fc.record({ delta: fc.integer({ min: -100_000, max: 0 }).map((x) => x / 1000) }),
   DeescalationStepTaken: some(
     { stepId: idArbitrary, kind: fc.constantFrom('deescalation', 'apology', 'ceasefire'), cameo, weight, description: text },
     ['stepId', 'kind', 'cameo', 'weight'],

@@ -53,6 +53,7 @@ const ROLES: { readonly [T in EventType]: readonly Role[] } = {
   RetaliationHeld: ['party'],
   RetaliationCalledOff: ['party'],
   DeescalationStepTaken: PARTICIPANT,
+  LadderCooled: ['sim'],
   DisputeRaised: ['party'],
   DisputeAcknowledged: ['party'],
   FactFindingOpened: ['cell', 'supervisor'],

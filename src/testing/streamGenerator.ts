@@ -88,6 +88,8 @@ export class StreamGenerator {
   private readonly deadlines: Deadlines;
   private readonly decider: Decider;
   private readonly menu: readonly MenuEntry[];
+  /** Whether the stream may raise disputes (a retaliation plan raises one to be held for). */
+  private readonly disputesWanted: boolean;
   private readonly recent = { incidents: [] as string[], messages: [] as string[], disputes: [] as string[] };
   private now: number;
   private counter = 0;
@@ -111,6 +113,7 @@ export class StreamGenerator {
     // Without a cell, only incidents and rounds can happen: the rest would only be refused.
     if (!mechanism) for (const p of ['messages', 'disputes', 'meetings', 'cell'] as const) wanted.delete(p);
     this.menu = this.entries().filter(([p]) => wanted.has(p));
+    this.disputesWanted = wanted.has('disputes');
     this.bootstrap(mechanism, wanted.has('game'));
   }
 
@@ -231,7 +234,15 @@ export class StreamGenerator {
    * clarification).
    */
   private retaliationPlan(at: string): Command | undefined {
-    const i = this.incident();
+    // Mostly a recent incident with a plan neither carried out nor called off, so that plans
+    // get held and called off, not only made.
+    const planned = this.recent.incidents.slice(-RECENT.incidents).filter((id) => {
+      const x = this.s.incidents.get(id);
+      const p = x === undefined ? undefined : own(x.plans, x.against);
+      return p !== undefined && (p.status === 'pending' || p.status === 'held');
+    });
+    const pick = planned.length > 0 && this.choose.int(3) > 0 ? this.pick(planned) : undefined;
+    const i = pick === undefined ? this.incident() : this.s.incidents.get(pick);
     const seen = i === undefined ? undefined : own(i.observations, i.against);
     if (!i || !seen) return undefined;
     const id = { incidentId: i.id };
@@ -239,8 +250,16 @@ export class StreamGenerator {
     if (!plan) return make('PlanRetaliation', i.against, at, { ...id, against: seen.attributedTo, due: formatInstant(this.now + this.choose.int(8) * QUARTER_HOUR) });
     const disputeId = this.recent.disputes.find((d) => this.s.disputes.get(d)?.incidentId === i.id);
     switch (this.choose.int(3)) {
-      case 0:
-        return disputeId === undefined ? undefined : make('HoldRetaliation', i.against, this.later(at, plan.due), { ...id, disputeId });
+      case 0: {
+        // Held for the victim's own open dispute over the incident: raise one if there is none.
+        const own = this.recent.disputes.find((d) => {
+          const x = this.s.disputes.get(d);
+          return x?.incidentId === i.id && x.by === i.against && x.closedAt === undefined;
+        });
+        if (own !== undefined) return make('HoldRetaliation', i.against, this.later(at, plan.due), { ...id, disputeId: own });
+        if (!this.disputesWanted) return undefined;
+        return raiseDispute(i.against, at, { disputeId: this.id('d'), against: this.other(i.against), track: this.pick(this.tracks) as Track, incidentId: i.id });
+      }
       case 1:
         return make('CallOffRetaliation', i.against, at, { ...id, reason: 'clarified' });
       default:
@@ -283,6 +302,8 @@ export class StreamGenerator {
         return make('RecordIncident', by, at, data);
       }],
       ['incidents', (at) => this.retaliationPlan(at)],
+      // The clock records how far the ladder has cooled (refused while nothing has).
+      ['incidents', (at) => make('CoolLadder', 'sim', at, {})],
       ['incidents', (at) => make('TakeDeescalationStep', this.party(), at, { stepId: this.id('step'), kind: 'deescalation', cameo: '087', weight: 9 })],
       ['messages', (at) => {
         const from = this.party();

@@ -26,8 +26,8 @@ describe('parley run', () => {
     expect(JSON.parse(log[0] as string)).toMatchObject({
       seq: 1,
       type: 'LogStarted',
-      v: 2,
-      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' } },
+      v: 3,
+      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' }, ladder: { cooling: { halfLife: 'P30D' } } },
     });
     expect(r.stdout).toContain(`log: paris.jsonl (${log.length} events`);
     expect(readdirSync(cwd)).toEqual(['paris.jsonl']);

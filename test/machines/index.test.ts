@@ -57,6 +57,7 @@ describe('compiledLadder', () => {
     max: DEFAULT_LADDER.max,
     thresholds: [...DEFAULT_LADDER.thresholds],
     levels: [...DEFAULT_LADDER.levels],
+    cooling: DEFAULT_LADDER.cooling,
   };
 
   it('compiles each configuration once, whatever its key order', () => {

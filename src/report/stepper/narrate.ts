@@ -111,6 +111,8 @@ export function narrate(event: Recorded, after: ParleyState): string {
       const why = event.data.reason === 'clarified' ? 'it was told it blamed the wrong side' : `${event.data.disputeId ? dispute(event.data.disputeId) : 'the dispute'} ended peacefully`;
       return `${a} called off its retaliation for incident ${event.data.incidentId}: ${why}`;
     }
+    case 'LadderCooled':
+      return `the ladder cooled: pressure ${event.data.delta.toFixed(3)} since it was last recorded${after.ladder ? `, now ${after.ladder.machine.context.pressure.toFixed(1)} (${after.ladder.level})` : ''}`;
     case 'DeescalationStepTaken':
       return `${a} took a de-escalation step: ${event.data.kind} (weight ${event.data.weight})${opt(', ', event.data.description)}`;
     case 'DisputeRaised': {
