@@ -6,6 +6,7 @@
 import type { Command } from './commands.js';
 import { DomainError, type DomainErrorCode } from './errors.js';
 import { isParticipant, isParty } from './roles.js';
+import { carriesOutPlan, checkRetaliation } from './retaliationRules.js';
 import type { ParleyState } from './state.js';
 import { isLater } from './time.js';
 
@@ -87,6 +88,7 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
         if (original.by === cmd.actor) {
           return fail('NOT_ALLOWED', `[incident] ${cmd.actor} cannot retaliate for its own incident ${original.id}`);
         }
+        return carriesOutPlan(cmd.actor, cmd.at, d.against, original);
       }
       return undefined;
     }
@@ -106,6 +108,10 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
         return fail('UNKNOWN_MESSAGE', `[incident] clarified through unknown message ${cmd.data.messageId}`);
       }
       return undefined;
+    case 'PlanRetaliation':
+    case 'HoldRetaliation':
+    case 'CallOffRetaliation':
+      return checkRetaliation(cmd, s);
     case 'TakeDeescalationStep':
       return s.steps.has(cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
     case 'RaiseDispute': {

@@ -11,6 +11,7 @@ import { compiledCell, compiledDispute, compiledMessage } from '../machines/inde
 import type { Fact } from './catalogue.js';
 import { checkData, EVENT_VERSIONS } from './catalogue.js';
 import { checkSpecific, checkStart } from './commandRules.js';
+import { coolingDelta } from './cooling.js';
 import type { Command } from './commands.js';
 import { COMMAND_EVENTS, COMPUTED_FIELDS } from './commands.js';
 import { DomainError } from './errors.js';
@@ -70,16 +71,19 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
 }
 
 /**
- * The data of the command's fact: the command's own, plus the deadline the mechanism's
- * recorded rules give a message or a dispute (see core/rules.ts).
+ * The data of the command's fact: the command's own, plus what the rules recorded in
+ * LogStarted give it: a message's or a dispute's deadline (core/rules.ts), the decay of the
+ * ladder's pressure (core/cooling.ts).
  */
 function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
-  if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute') return cmd.data as Fact['data'];
+  if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute' && cmd.type !== 'CoolLadder') return cmd.data as Fact['data'];
   const field = COMPUTED_FIELDS[cmd.type];
   if (field in cmd.data) {
-    return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the mechanism's rules recorded in LogStarted`);
+    const rule = cmd.type === 'CoolLadder' ? "ladder's cooling rule" : "mechanism's rules";
+    return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the ${rule} recorded in LogStarted`);
   }
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
+  if (cmd.type === 'CoolLadder') return cooled(cmd.at, s);
   const type = COMMAND_EVENTS[cmd.type];
   if (s.meta.rules === null) {
     return fail('NOT_RECORDED', `[log] this log does not record the mechanism's ${RULE_NAMES[type]} (written before LogStarted v2): ${field} cannot be computed`);
@@ -87,6 +91,17 @@ function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
   const due = deadline(s.meta.rules, type, cmd.at);
   if (due === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
   return withField(cmd.data, field, due) as Fact['data'];
+}
+
+/** How much the ladder's pressure decayed since it was last recorded, by the cooling rule. */
+function cooled(at: string, s: ParleyState): Fact['data'] | DomainError {
+  const ladder = s.ladder;
+  const cooling = s.meta?.ladder.cooling ?? 'none';
+  if (!ladder || cooling === 'none') return fail('NOT_ALLOWED', "[ladder] this run's ladder does not cool (cooling: none)");
+  const to = parseInstant(at);
+  if (to === undefined) return fail('INVALID_DATA', '[CoolLadder] at: not an ISO-8601 UTC instant');
+  const delta = coolingDelta(cooling, ladder.machine.context.pressure, parseInstant(ladder.pressureAt) as number, to);
+  return delta < 0 ? { delta } : fail('INVALID_TRANSITION', `[ladder] nothing has cooled since ${ladder.pressureAt}`);
 }
 
 /**

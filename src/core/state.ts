@@ -20,7 +20,7 @@ import type { DisputeContext, DisputeOutcome } from '../machines/dispute.js';
 import type { LadderContext } from '../machines/ladder.js';
 import type { MessageContext } from '../machines/message.js';
 import type { MachineSnap } from '../machines/index.js';
-import type { EventData, EventType, MessageKind, Move, Track } from './catalogue.js';
+import type { CalledOffReason, EventData, EventType, MessageKind, Move, Track } from './catalogue.js';
 import { EVENT_TYPES } from './catalogue.js';
 
 /** What the first event of the log says about the run. */
@@ -48,6 +48,8 @@ export interface LadderView {
   readonly peakIndex: number;
   /** Epoch ms at which the current level was entered. */
   readonly sinceMs: number;
+  /** When the pressure was last recorded (any change of it, or the start): cooling runs from there. */
+  readonly pressureAt: string;
   /** Ms spent at each level, closed intervals only (the open one runs from `sinceMs`). */
   readonly timeAtMs: Readonly<Record<string, number>>;
   /** When each level was first reached. */
@@ -105,6 +107,25 @@ export interface Observation {
   readonly at: string;
 }
 
+/** What became of a retaliation a party planned (`RetaliationPlanned` and what followed). */
+export type PlanStatus = 'pending' | 'held' | 'calledOff' | 'executed';
+
+/** A retaliation a party planned for an incident against it. */
+export interface RetaliationPlanView {
+  /** The side it blamed and meant to strike. */
+  readonly against: string;
+  readonly plannedAt: string;
+  /** When its retaliation delay is over. */
+  readonly due: string;
+  readonly status: PlanStatus;
+  /** When it was held back for a dispute over the incident (it may be released later). */
+  readonly heldAt?: string | undefined;
+  /** When it was called off or carried out. */
+  readonly endedAt?: string | undefined;
+  /** Why it was called off. */
+  readonly reason?: CalledOffReason | undefined;
+}
+
 /** One incident: what happened, who really did it, how each party saw it, and what followed. */
 export interface IncidentView {
   readonly id: string;
@@ -122,6 +143,8 @@ export interface IncidentView {
   readonly clarified: Readonly<Record<string, string>>;
   /** Parties that retaliated for this incident. */
   readonly retaliatedBy: readonly string[];
+  /** Retaliations planned for it, by the party that planned each. */
+  readonly plans: Readonly<Record<string, RetaliationPlanView>>;
   /** True when this incident was a retaliation against a misattributed one. */
   readonly accidental: boolean;
 }
@@ -165,6 +188,11 @@ export interface Counters {
   readonly retaliations: number;
   readonly accidentalEscalations: number;
   readonly misunderstandingsCaught: number;
+  /**
+   * Misunderstandings caught while the misled party had a retaliation against the side it
+   * wrongly blamed planned and not yet carried out or called off.
+   */
+  readonly consequentialMisunderstandingsCaught: number;
   readonly deescalationSteps: number;
   readonly disputesClosed: number;
 }
@@ -232,6 +260,7 @@ export function initialState(): ParleyState {
       retaliations: 0,
       accidentalEscalations: 0,
       misunderstandingsCaught: 0,
+      consequentialMisunderstandingsCaught: 0,
       deescalationSteps: 0,
       disputesClosed: 0,
     },

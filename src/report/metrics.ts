@@ -10,8 +10,11 @@
 import { own } from '../core/ids.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
+import { retaliationPlans, type RetaliationMetrics } from './retaliations.js';
 import type { SampleStats } from './stats.js';
 import { ratio, summarize } from './stats.js';
+
+export type { RetaliationMetrics } from './retaliations.js';
 
 /** The simulated period the metrics cover. */
 export interface PeriodMetrics {
@@ -158,8 +161,17 @@ export interface Outcomes {
   readonly ladder: LadderMetrics;
   /** Retaliations against a misattributed incident (aimed at a party that did not do it). */
   readonly accidentalEscalations: number;
-  /** Misattributions the cell cleared before the misled party retaliated. */
+  /**
+   * The headline: misattributions cleared while the misled party had a retaliation against
+   * the side it wrongly blamed planned and not yet carried out or called off.
+   */
+  readonly consequentialMisunderstandingsCaught: number;
+  /**
+   * All misattributions cleared before the misled party retaliated, whether or not it meant
+   * to (most blame unidentified actors, whom no policy retaliates against).
+   */
   readonly misunderstandingsCaught: number;
+  readonly retaliationPlans: RetaliationMetrics;
   readonly deescalation: DeescalationMetrics;
   /** `null` unless the run plays repeated-interaction rounds. */
   readonly game: GameMetrics | null;
@@ -349,7 +361,9 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     cell: cell(s, end, periodMs),
     ladder: ladder(s, end),
     accidentalEscalations: c.accidentalEscalations,
+    consequentialMisunderstandingsCaught: c.consequentialMisunderstandingsCaught,
     misunderstandingsCaught: c.misunderstandingsCaught,
+    retaliationPlans: retaliationPlans(s),
     deescalation: {
       rate: ratio(s.ladder?.levelsDown ?? 0, s.ladder?.levelsUp ?? 0),
       steps: c.deescalationSteps,

@@ -215,7 +215,12 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
       messageLoss: s.fog.messageLoss,
       deliveryDelayMs: ms(s.fog.deliveryDelay),
     },
-    ladder: { ...s.ladder, levels: [...s.ladder.levels], thresholds: [...s.ladder.thresholds] },
+    ladder: {
+      ...s.ladder,
+      levels: [...s.ladder.levels],
+      thresholds: [...s.ladder.thresholds],
+      cooling: s.ladder.cooling === 'none' ? 'none' : { halfLife: s.ladder.cooling.halfLife },
+    },
     generators,
     timeline: timeline(s),
     ...(s.game

@@ -10,6 +10,7 @@ import { Simulation } from './loop.js';
 
 export { MAX_REFUSALS_KEPT } from './loop.js';
 import type { Plan } from './plan.js';
+import type { KnowledgeRead } from './knowledge.js';
 import type { PartyPolicy, SupervisorPolicy } from './policies/index.js';
 
 /** A scripted action the rules refused (e.g. a dispute while the cell is suspended). */
@@ -45,6 +46,12 @@ export interface RunOptions {
   readonly policies?: Readonly<Record<string, PartyPolicy>>;
   /** Plays this policy for the supervisor instead of the standard one. */
   readonly supervisor?: SupervisorPolicy;
+  /**
+   * Called with every fact a decision for a party (or the supervisor as a sender) reads, as
+   * it reads it: what that decision rested on. Each is a fact the reader had observed by then
+   * (see knowledge.ts); tests check it against the log.
+   */
+  readonly onKnowledgeRead?: (read: KnowledgeRead) => void;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Move, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
+import { own } from '../core/ids.js';
 import { SUPERVISOR, make, raiseDispute, sendMessage } from './build.js';
 import type { Procedure } from './streamGenerator.js';
 import type { StreamPicker } from './streamPicker.js';
@@ -22,8 +23,51 @@ const KINDS: ReadonlyArray<readonly [string, string, number]> = [
   ['aid', '07', 7],
 ];
 
-/** Every step builder, drawing its choices from `p`. */
-export function stepMenu(p: StreamPicker): MenuEntry[] {
+/**
+ * The victim of a recent incident plans a retaliation against whom it blames, or holds or
+ * calls off the one it planned (over a dispute it raised about the incident, or after a
+ * clarification). `disputes`: whether the stream may raise a dispute to hold a plan for.
+ */
+function retaliationPlan(p: StreamPicker, at: string, disputes: boolean): Command | undefined {
+  const s = p.state;
+  // Mostly a recent incident with a plan neither carried out nor called off, so that plans
+  // get held and called off, not only made.
+  const planned = p.recentIncidents().filter((id) => {
+    const x = s.incidents.get(id);
+    const plan = x === undefined ? undefined : own(x.plans, x.against);
+    return plan !== undefined && (plan.status === 'pending' || plan.status === 'held');
+  });
+  const pick = planned.length > 0 && p.choose.int(3) > 0 ? p.pick(planned) : undefined;
+  const i = pick === undefined ? p.incident() : s.incidents.get(pick);
+  const seen = i === undefined ? undefined : own(i.observations, i.against);
+  if (!i || !seen) return undefined;
+  const id = { incidentId: i.id };
+  const plan = own(i.plans, i.against);
+  if (!plan) return make('PlanRetaliation', i.against, at, { ...id, against: seen.attributedTo, due: p.soon() });
+  const about = p.recentDisputes().find((d) => s.disputes.get(d)?.incidentId === i.id);
+  switch (p.choose.int(3)) {
+    case 0: {
+      // Held for the victim's own open dispute over the incident: raise one if there is none.
+      const mine = p.recentDisputes().find((d) => {
+        const x = s.disputes.get(d);
+        return x?.incidentId === i.id && x.by === i.against && x.closedAt === undefined;
+      });
+      if (mine !== undefined) return make('HoldRetaliation', i.against, p.later(at, plan.due), { ...id, disputeId: mine });
+      if (!disputes) return undefined;
+      return raiseDispute(i.against, at, { disputeId: p.id('d'), against: p.other(i.against), track: p.pick(p.tracks) as Track, incidentId: i.id });
+    }
+    case 1:
+      return make('CallOffRetaliation', i.against, at, { ...id, reason: 'clarified' });
+    default:
+      return about === undefined ? undefined : make('CallOffRetaliation', i.against, at, { ...id, reason: 'resolved', disputeId: about });
+  }
+}
+
+/**
+ * Every step builder, drawing its choices from `p`; `disputes`: whether the stream may raise
+ * disputes (a retaliation plan raises one to be held for).
+ */
+export function stepMenu(p: StreamPicker, disputes = true): MenuEntry[] {
   const inDispute = (d: { by: string; against: string }) => p.pick([d.by, d.against]) as string;
   return [
     ['incidents', (at) => {
@@ -51,6 +95,9 @@ export function stepMenu(p: StreamPicker): MenuEntry[] {
       const data = { incidentId: p.id('inc'), kind: 'airstrike', against, cameo: '195', weight: -10, severity: 0.5, retaliationFor: i.id };
       return make('RecordIncident', by, at, data);
     }],
+    ['incidents', (at) => retaliationPlan(p, at, disputes)],
+    // The clock records how far the ladder has cooled (refused while nothing has).
+    ['incidents', (at) => make('CoolLadder', 'sim', at, {})],
     ['incidents', (at) => make('TakeDeescalationStep', p.party(), at, { stepId: p.id('step'), kind: 'deescalation', cameo: '087', weight: 9 })],
     ['messages', (at) => {
       const from = p.party();

@@ -92,7 +92,7 @@ export class StreamGenerator {
     if (options.game) wanted.add('game');
     // Without a cell, only incidents and rounds can happen: the rest would only be refused.
     if (!mechanism) for (const p of ['messages', 'disputes', 'meetings', 'cell'] as const) wanted.delete(p);
-    this.menu = stepMenu(this.picker).filter(([p]) => wanted.has(p));
+    this.menu = stepMenu(this.picker, wanted.has('disputes')).filter(([p]) => wanted.has(p));
     this.bootstrap(mechanism, wanted.has('game'));
   }
 

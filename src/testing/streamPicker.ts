@@ -77,6 +77,21 @@ export class StreamPicker {
     return this.pick(this.parties.filter((q) => q !== p)) as string;
   }
 
+  /** The ids of the most recent incidents, oldest first. */
+  recentIncidents(): readonly string[] {
+    return this.recent.incidents.slice(-RECENT.incidents);
+  }
+
+  /** The ids of the disputes remembered, oldest first. */
+  recentDisputes(): readonly string[] {
+    return this.recent.disputes;
+  }
+
+  /** An instant 0 to 105 minutes after the clock, in quarter hours (the clock does not move). */
+  soon(): string {
+    return formatInstant(this.now + this.choose.int(8) * QUARTER_HOUR);
+  }
+
   /** The id of a recent incident. */
   incidentId(): string | undefined {
     return this.pickRecent(this.recent.incidents, RECENT.incidents);
