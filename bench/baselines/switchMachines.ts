@@ -12,7 +12,10 @@ export function messageEvent(m: MessageRow, event: 'DELIVER' | 'LOSE' | 'ACK' | 
   switch (m.state) {
     case 'sent':
       if (event === 'DELIVER') return (m.state = 'delivered'), (m.delivered = true);
-      if (event === 'LOSE') return (m.state = 'lost'), true;
+      if (event === 'LOSE') return (m.state = 'lost'), (m.lost = true);
+      if (event === 'DEADLINE') return (m.state = 'overdue'), true;
+      return false;
+    case 'lost':
       if (event === 'DEADLINE') return (m.state = 'overdue'), true;
       return false;
     case 'delivered':
@@ -28,7 +31,6 @@ export function messageEvent(m: MessageRow, event: 'DELIVER' | 'LOSE' | 'ACK' | 
       if (event === 'ANSWER') return (m.state = 'answered'), true;
       return false;
     case 'answered':
-    case 'lost':
       return false;
     default: {
       const _exhaustive: never = m.state;
@@ -37,11 +39,12 @@ export function messageEvent(m: MessageRow, event: 'DELIVER' | 'LOSE' | 'ACK' | 
   }
 }
 
-/** `overdue` and `referred` share these: a late delivery or acknowledgement, or a loss. */
+/** `overdue` and `referred` share these: a late delivery or acknowledgement, or a loss (which stays put). */
 function late(m: MessageRow, event: string): boolean {
-  if (event === 'DELIVER') return m.delivered ? false : (m.delivered = true);
+  const inTransit = !m.delivered && !m.lost;
+  if (event === 'DELIVER') return inTransit ? (m.delivered = true) : false;
   if (event === 'ACK') return m.delivered ? ((m.state = 'acknowledged'), true) : false;
-  if (event === 'LOSE') return (m.state = 'lost'), true;
+  if (event === 'LOSE') return inTransit ? (m.lost = true) : false;
   return false;
 }
 

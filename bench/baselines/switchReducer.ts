@@ -44,6 +44,7 @@ export function ceilingInitial(): CeilingState {
       retaliations: 0,
       accidentalEscalations: 0,
       misunderstandingsCaught: 0,
+      consequentialMisunderstandingsCaught: 0,
       deescalationSteps: 0,
       disputesClosed: 0,
     },
@@ -203,6 +204,7 @@ function step(s: CeilingState, e: Recorded): void {
         ackBy: d.ackBy,
         state: 'sent',
         delivered: false,
+        lost: false,
       };
       if (d.incidentId !== undefined) view.incidentId = d.incidentId;
       if (d.disputeId !== undefined) view.disputeId = d.disputeId;
@@ -247,9 +249,33 @@ function step(s: CeilingState, e: Recorded): void {
       if (has(i.clarified, party)) return;
       i.clarified[party] = e.at;
       const seen = get(i.observations, party);
-      if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) s.counters.misunderstandingsCaught += 1;
+      if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) {
+        s.counters.misunderstandingsCaught += 1;
+        const plan = get(i.plans, party);
+        if (plan && (plan.status === 'pending' || plan.status === 'held') && plan.against === seen.attributedTo) {
+          s.counters.consequentialMisunderstandingsCaught += 1;
+        }
+      }
       return;
     }
+    case 'RetaliationPlanned': {
+      const i = s.incidents.get(e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
+      if (has(i.plans, e.actor)) fail(e, `${e.actor} planned twice`);
+      i.plans[e.actor] = { against: e.data.against, status: 'pending' };
+      return;
+    }
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff': {
+      const i = s.incidents.get(e.data.incidentId) ?? fail(e, `unknown incident ${e.data.incidentId}`);
+      const plan = get(i.plans, e.actor);
+      const open = plan && (e.type === 'RetaliationHeld' ? plan.status === 'pending' : plan.status === 'pending' || plan.status === 'held');
+      if (!plan || !open) fail(e, `${e.actor} has no open plan for ${i.id}`);
+      plan.status = e.type === 'RetaliationHeld' ? 'held' : 'calledOff';
+      return;
+    }
+    case 'LadderCooled':
+      pressure(s, e, e.data.delta);
+      return;
     case 'DeescalationStepTaken':
       if (s.steps.has(e.data.stepId)) fail(e, `step ${e.data.stepId} recorded twice`);
       s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });
@@ -381,6 +407,8 @@ function incident(s: CeilingState, e: Extract<Recorded, { type: 'IncidentOccurre
     const seen = get(original.observations, e.actor);
     accidental = original.by !== d.against && (seen === undefined || seen.attributedTo === d.against);
     if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
+    const plan = get(original.plans, e.actor);
+    if (plan && (plan.status === 'pending' || plan.status === 'held')) plan.status = 'executed';
     s.counters.retaliations += 1;
     if (accidental) s.counters.accidentalEscalations += 1;
   }
@@ -396,6 +424,7 @@ function incident(s: CeilingState, e: Extract<Recorded, { type: 'IncidentOccurre
     observations: {},
     clarified: {},
     retaliatedBy: [],
+    plans: {},
     accidental,
   };
   if (d.retaliationFor !== undefined) view.retaliationFor = d.retaliationFor;

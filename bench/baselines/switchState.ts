@@ -37,6 +37,7 @@ export interface MessageRow {
   referredAt?: string;
   lostAt?: string;
   state: 'sent' | 'delivered' | 'overdue' | 'referred' | 'acknowledged' | 'answered' | 'lost';
+  lost: boolean;
   delivered: boolean;
 }
 
@@ -75,6 +76,7 @@ export interface IncidentRow {
   observations: Record<string, { attributedTo: string; severity: number; at: string }>;
   clarified: Record<string, string>;
   retaliatedBy: string[];
+  plans: Record<string, { against: string; status: 'pending' | 'held' | 'calledOff' | 'executed' }>;
   accidental: boolean;
 }
 
@@ -137,6 +139,7 @@ export interface CeilingState {
     retaliations: number;
     accidentalEscalations: number;
     misunderstandingsCaught: number;
+    consequentialMisunderstandingsCaught: number;
     deescalationSteps: number;
     disputesClosed: number;
   };

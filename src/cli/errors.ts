@@ -1,11 +1,15 @@
 /**
- * How the CLI fails. Exit codes: 0 success, 1 a check failed (verification, invariant,
- * expectation), 2 bad input or usage, 70 an internal error (a bug in Parley: sysexits'
- * EX_SOFTWARE, so that scripts never mistake a crash for a verdict about their input).
- * Every failure prints one line per problem, `parley: <where>: <what>`, never a stack trace
- * unless PARLEY_DEBUG=1.
+ * How the CLI fails: the one place every error becomes an exit code and lines of text. Exit
+ * codes: 0 success, 1 a check failed (verification, invariant, expectation), 2 bad input or
+ * usage, 70 an internal error (a bug in Parley: sysexits' EX_SOFTWARE, so that scripts never
+ * mistake a crash for a verdict about their input), 130 stopped by Ctrl-C. Every failure
+ * prints one line per problem, `parley: <where>: <what>`, never a stack trace unless
+ * PARLEY_DEBUG=1. The error classes themselves and their areas: src/core/errors.ts.
  */
-import { LogError } from '../log/errors.js';
+import { ParleyError, UsageError, type ErrorArea } from '../core/errors.js';
+import { LogFormatError, type LogProblemKind } from '../log/errors.js';
+
+export { UsageError };
 
 /** The exit codes `main` returns. */
 export const EXIT = {
@@ -17,22 +21,6 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-/** Base of the errors a command throws on purpose. */
-export abstract class CliError extends Error {
-  abstract readonly exitCode: ExitCode;
-  /** The lines to print after `parley: `. */
-  abstract lines(): string[];
-}
-
-/** The command line itself is wrong: a bad option value, contradictory flags. */
-export class UsageError extends CliError {
-  override readonly name = 'UsageError';
-  readonly exitCode = EXIT.usage;
-  lines(): string[] {
-    return [this.message];
-  }
-}
 
 /** One problem in an input file, located as precisely as known. */
 export interface InputProblem {
@@ -46,21 +34,22 @@ export interface InputProblem {
 }
 
 /**
- * An input file is wrong (a scenario, a log, an events file). Printed one problem per line as
- * `parley: <file>:<line>:<col>: <what>`.
- * @example throw new InputError({ file: 'paris.yaml', line: 12, col: 5, what: 'horizon: expected a duration such as P180D' });
+ * An input is wrong: a scenario file (area `scenario`), or a log, an events file, an option
+ * naming a file (area `usage`). Printed one problem per line as `parley: <file>:<line>:<col>: <what>`.
+ * @example throw new InputError({ file: 'paris.yaml', line: 12, col: 5, what: 'horizon: expected a duration such as P180D' }, 'scenario');
  */
-export class InputError extends CliError {
+export class InputError extends ParleyError {
   override readonly name = 'InputError';
-  readonly exitCode = EXIT.usage;
+  readonly code: string;
   readonly problems: readonly InputProblem[];
-  constructor(problems: InputProblem | readonly InputProblem[]) {
+  constructor(
+    problems: InputProblem | readonly InputProblem[],
+    readonly area: Extract<ErrorArea, 'scenario' | 'usage'> = 'usage',
+  ) {
     const list = Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
     super(list.map(formatProblem).join('\n'));
     this.problems = list;
-  }
-  lines(): string[] {
-    return this.problems.map(formatProblem);
+    this.code = area === 'scenario' ? 'SCENARIO_INVALID' : 'INPUT_INVALID';
   }
 }
 
@@ -68,12 +57,10 @@ export class InputError extends CliError {
  * A check ran and failed: the input was fine, the verdict is no. For commands that report
  * the failure by throwing rather than printing it themselves.
  */
-export class CheckFailedError extends CliError {
+export class CheckFailedError extends ParleyError {
   override readonly name = 'CheckFailedError';
-  readonly exitCode = EXIT.checkFailed;
-  lines(): string[] {
-    return [this.message];
-  }
+  readonly area = 'check';
+  readonly code = 'CHECK_FAILED';
 }
 
 /** `file:line:col: what`, leaving out the parts that are not known. */
@@ -95,27 +82,68 @@ export interface Failure {
   readonly internal: boolean;
 }
 
+/**
+ * The exit code of a log problem: unreadable or non-log input is bad input (2); a readable
+ * log that breaks a rule fails the check (1).
+ */
+export function exitCodeFor(kind: LogProblemKind): ExitCode {
+  switch (kind) {
+    case 'io':
+    case 'empty':
+    case 'encoding':
+    case 'too-long':
+      return EXIT.usage;
+    case 'json':
+    case 'schema':
+    case 'seq-gap':
+    case 'seq-duplicate':
+    case 'time-backwards':
+    case 'hash-mismatch':
+    case 'torn-line':
+    case 'first-event':
+    case 'rule':
+      return EXIT.checkFailed;
+    default: {
+      const _exhaustive: never = kind;
+      return _exhaustive;
+    }
+  }
+}
+
+/** What a Parley error means for the exit code: by area, and within `log` by code. */
+function exitCodeOf(error: ParleyError): ExitCode | 'internal' {
+  switch (error.area) {
+    case 'usage':
+    case 'scenario':
+      return EXIT.usage;
+    case 'check':
+      return EXIT.checkFailed;
+    case 'log':
+      if (error instanceof LogFormatError) return exitCodeFor(error.kind);
+      // A readable log whose content the rules refuse fails the check.
+      if (error.code === 'REPLAY_REJECTED') return EXIT.checkFailed;
+      if (error.code === 'LOG_IO' || error.code === 'LOG_CONFLICT' || error.code === 'LOG_LOCKED') return EXIT.usage;
+      // A fact Parley itself made that the log refuses (LOG_FACT, LOG_CLOSED, CANONICAL_JSON).
+      return 'internal';
+    case 'domain':
+      // A machine definition Parley cannot compile: a bug in Parley.
+      return 'internal';
+    default: {
+      const _exhaustive: never = error.area;
+      return _exhaustive;
+    }
+  }
+}
+
 /** Classifies any thrown value. */
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof CliError) {
-    return { exitCode: error.exitCode, lines: error.lines().map(oneLine), internal: false };
-  }
-  if (error instanceof LogError) {
-    switch (error.code) {
-      case 'LOG_IO':
-      case 'LOG_FORMAT':
-      case 'LOG_CONFLICT':
-      case 'LOG_LOCKED':
-        return { exitCode: EXIT.usage, lines: [oneLine(error.message)], internal: false };
-      case 'LOG_FACT':
-      case 'LOG_CLOSED':
-        // The simulator produced a fact the log refuses: a bug, not the user's input.
-        return { exitCode: EXIT.internal, lines: [`internal error: ${oneLine(error.message)}`], internal: true };
-      default: {
-        const _exhaustive: never = error.code;
-        return _exhaustive;
-      }
+  if (error instanceof ParleyError) {
+    const code = exitCodeOf(error);
+    if (code !== 'internal') {
+      const lines = error instanceof InputError ? error.problems.map(formatProblem) : error.message.split('\n');
+      return { exitCode: code, lines: lines.map(oneLine), internal: false };
     }
+    return { exitCode: EXIT.internal, lines: [`internal error: ${oneLine(error.message)}`], internal: true };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { exitCode: EXIT.internal, lines: [`internal error: ${oneLine(message)}`], internal: true };

@@ -15,9 +15,8 @@ import { compileScenario } from '../scenario/compile.js';
 import { runPlan } from '../sim/simulation.js';
 import { PARLEY_VERSION } from '../version.js';
 import type { CommandContext } from './command.js';
-import { CheckFailedError, EXIT, InputError, oneLine, UsageError } from './errors.js';
+import { CheckFailedError, EXIT, exitCodeFor, InputError, oneLine, UsageError } from './errors.js';
 import { readScenario } from './scenarioInput.js';
-import { exitCodeFor } from './verify.js';
 
 /** Options of {@link readHistory}. */
 export interface HistoryOptions {

@@ -11,8 +11,7 @@ import { readEventBatches } from '../log/readEvents.js';
 import { formatState } from '../report/stateText.js';
 import { stateToJSON } from '../core/state.js';
 import type { RegisterCommand } from './command.js';
-import { EXIT, InputError, oneLine, UsageError } from './errors.js';
-import { exitCodeFor } from './verify.js';
+import { EXIT, exitCodeFor, InputError, oneLine, UsageError } from './errors.js';
 
 /** Registers `replay`. */
 export const registerReplay: RegisterCommand = (program, ctx) => {

@@ -30,6 +30,7 @@ export async function readScenario(ctx: CommandContext, file: string, options: L
         ...(i.line > 0 ? { line: i.line, col: i.col } : {}),
         what: i.path ? `${i.path}: ${i.message}` : i.message,
       })),
+      'scenario',
     );
   }
   return { file, scenario: result.scenario, hash: result.hash, source: result.source };

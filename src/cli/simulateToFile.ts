@@ -1,12 +1,8 @@
 /**
  * Simulating straight into a log file: what `parley run --out` does. Every recorded event is
- * handed to the log writer as it is recorded; the writer validates, seals and buffers it.
- *
- * An error cannot stop the simulator from inside `onEvent`: its agenda is an Observable, and
- * rxjs reports an error thrown by a subscriber asynchronously (as an uncaught exception)
- * instead of passing it up, while the run goes on. So the first failure (a refused fact, a
- * failed write, a throwing listener) is kept, nothing more is appended or passed on, and it
- * is thrown once `runPlan` returns.
+ * handed to the log writer as it is recorded; the writer validates, seals and buffers it. The
+ * first failure (a refused fact, a failed write, a throwing listener) stops the run: `runPlan`
+ * throws it, and the temp file is removed.
  */
 import type { Recorded } from '../core/catalogue.js';
 import { createLogFile, type LogSummary } from '../log/writer.js';
@@ -35,20 +31,13 @@ export interface SimulatedLog {
 export async function simulateToFile(plan: Plan, path: string, options: SimulateToFileOptions = {}): Promise<SimulatedLog> {
   const writer = await createLogFile(path);
   const { onEvent } = options;
-  let failure: { readonly error: unknown } | undefined;
   try {
     const result = runPlan(plan, {
       onEvent: (e) => {
-        if (failure) return;
-        try {
-          writer.append(e);
-          onEvent?.(e);
-        } catch (error) {
-          failure = { error };
-        }
+        writer.append(e);
+        onEvent?.(e);
       },
     });
-    if (failure) throw failure.error;
     return { result, log: await writer.commit() };
   } catch (e) {
     await writer.abort();

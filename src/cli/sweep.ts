@@ -7,14 +7,13 @@
  * expectations) goes to stdout, a progress bar to a terminal's stderr.
  */
 import { IN_PROCESS_BELOW } from '../explore/executor.js';
-import { executeSweep, type SweepOutcome } from '../explore/execute.js';
-import { cellLabel } from '../explore/grid.js';
+import type { SweepOutcome } from '../explore/execute.js';
 import type { SweepIdentity } from '../explore/identity.js';
-import { sweepIdentity, sweepSetup } from '../explore/prepare.js';
 import { RowFileError } from '../explore/resume.js';
-import { formatFor, type RowFormat } from '../explore/rowFormat.js';
+import { formatFor } from '../explore/rowFormat.js';
 import { describeSeeds } from '../explore/seeds.js';
-import { parseShard, shardRange, ShardError, type Shard } from '../explore/shard.js';
+import { parseShard, ShardError, type Shard } from '../explore/shard.js';
+import { MAX_TOTAL_RUNS, sweep, type SweepResult } from '../explore/sweepScenario.js';
 import { INTERVAL_METHODS, type CellReport } from '../explore/summary.js';
 import { formatCells } from '../explore/summaryText.js';
 import { PARLEY_VERSION } from '../version.js';
@@ -22,7 +21,7 @@ import type { CommandContext, RegisterCommand } from './command.js';
 import { EXIT, InputError } from './errors.js';
 import { whileInterruptible } from './interrupt.js';
 import { checkOutputPath } from './outputPath.js';
-import { progressBar } from './progress.js';
+import { progressBar, type Progress } from './progress.js';
 import { integerOption } from './scenarioInput.js';
 import { collect, readGrid, SET_HELP } from './setOption.js';
 
@@ -40,8 +39,6 @@ interface SweepOptions {
   quiet?: boolean;
 }
 
-/** Most runs in one sweep (all cells), so run indices and shard arithmetic stay exact. */
-export const MAX_TOTAL_RUNS = 1_000_000_000;
 /** Most worker threads. */
 const MAX_WORKERS = 256;
 
@@ -70,15 +67,14 @@ function shardOf(ctx: CommandContext, options: SweepOptions): Shard | undefined 
   }
 }
 
-function outputFormat(options: SweepOptions): RowFormat | undefined {
+/** The options that need `--out`, and its extension, checked before anything is read. */
+function checkOutputOptions(options: SweepOptions): void {
   if (options.out === undefined) {
     if (options.resume) throw problem('--resume', 'needs --out: the file to continue');
     if (options.shard !== undefined) throw problem('--shard', 'needs --out: each shard writes its rows for parley merge');
-    return undefined;
+    return;
   }
-  const format = formatFor(options.out);
-  if (!format) throw problem(options.out, '--out: expected a .csv or .jsonl file');
-  return format;
+  if (!formatFor(options.out)) throw problem(options.out, '--out: expected a .csv or .jsonl file');
 }
 
 /** Registers `sweep`. */
@@ -109,33 +105,27 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
     .action(async (file: string, options: SweepOptions) => {
       const { runs, seed: seedOption, workers } = sweepNumbers(options);
       const shard = shardOf(ctx, options);
-      const format = outputFormat(options);
+      checkOutputOptions(options);
       if (options.out !== undefined) await checkOutputPath(ctx, '--out', options.out, [file]);
       const grid = await readGrid(ctx, file, options.set ?? []);
-      const seed = seedOption ?? grid.base.scenario.seed;
-      const total = grid.cells.length * runs;
-      if (total > MAX_TOTAL_RUNS) throw problem('--runs', `${grid.cells.length} cells × ${runs} runs is ${total}; at most ${MAX_TOTAL_RUNS} runs per sweep`);
-      const whole = sweepIdentity(grid, runs, seed, PARLEY_VERSION);
-      const identity: SweepIdentity = shard ? { ...whole, shard: shardRange(shard, total) } : whole;
-      const setup = sweepSetup(
-        grid.cells.map((cell) => ({ from: grid.base, cell })),
-        { parleyVersion: PARLEY_VERSION, seed, format: format ?? 'csv', text: format !== undefined, setPaths: grid.specs.map((s) => s.path.text) },
-      );
-      const labels = grid.cells.map((c) => cellLabel(grid.specs, c));
-      const block = identity.shard ?? { from: 0, to: total };
-      const bar = options.quiet || options.json ? undefined : progressBar(ctx.io, 'sweep', block.to - block.from, 'runs');
-      let outcome: SweepOutcome;
+      // Made at the first progress report, which says how many runs this sweep (or shard) has.
+      let bar: Progress | undefined;
+      let result: SweepResult;
       try {
-        outcome = await whileInterruptible((signal) =>
-          executeSweep({
-            setup,
-            labels,
-            identity,
-            ...(options.out === undefined ? {} : { out: { path: ctx.resolve(options.out), file: options.out, resume: Boolean(options.resume) } }),
+        result = await whileInterruptible((signal) =>
+          sweep(grid.base, {
+            runs,
+            set: options.set ?? [],
+            ...(seedOption === undefined ? {} : { seed: seedOption }),
             workers,
+            ...(options.out === undefined ? {} : { out: { path: ctx.resolve(options.out), file: options.out, resume: Boolean(options.resume) } }),
+            ...(shard === undefined ? {} : { shard }),
             failFast: Boolean(options.failFast),
             signal,
-            onProgress: (done) => bar?.update(done),
+            onProgress: (done, total) => {
+              if (bar === undefined && !options.quiet && !options.json) bar = progressBar(ctx.io, 'sweep', total, 'runs');
+              bar?.update(done);
+            },
           }),
         );
       } catch (e) {
@@ -144,7 +134,8 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
       } finally {
         bar?.stop();
       }
-      report(ctx, { file, identity, seed, out: options.out, labels, names: setup.layout.outcomes.names, outcome, json: Boolean(options.json), quiet: Boolean(options.quiet) });
+      const { identity, seed, labels, outcome, columns } = result;
+      report(ctx, { file, identity, seed, out: options.out, labels, names: columns, outcome, json: Boolean(options.json), quiet: Boolean(options.quiet) });
     });
 };
 

@@ -6,10 +6,9 @@
  * file is a log that fails verification; 2 when it is not a readable log at all (missing,
  * unreadable, binary, empty, absurd line lengths).
  */
-import type { LogProblemKind } from '../log/errors.js';
 import { verifyLog, type VerifyReport } from '../log/verify.js';
 import type { RegisterCommand } from './command.js';
-import { EXIT, oneLine, type ExitCode } from './errors.js';
+import { EXIT, exitCodeFor, oneLine } from './errors.js';
 
 /** Registers `verify`. */
 export const registerVerify: RegisterCommand = (program, ctx) => {
@@ -43,29 +42,4 @@ function problemLine(log: string, r: Extract<VerifyReport, { ok: false }>): stri
   const where = r.line > 0 ? `${log}:${r.line}` : log;
   if (r.kind === 'rule') return `${where} (seq ${r.seq ?? r.line}): ${r.rule ?? 'rule'}: ${oneLine(r.message)}`;
   return `${where}: ${r.kind}: ${oneLine(r.message)}`;
-}
-
-/** Unreadable or non-log input is bad input (2); a log with a broken rule fails the check (1). */
-export function exitCodeFor(kind: LogProblemKind): ExitCode {
-  switch (kind) {
-    case 'io':
-    case 'empty':
-    case 'encoding':
-    case 'too-long':
-      return EXIT.usage;
-    case 'json':
-    case 'schema':
-    case 'seq-gap':
-    case 'seq-duplicate':
-    case 'time-backwards':
-    case 'hash-mismatch':
-    case 'torn-line':
-    case 'first-event':
-    case 'rule':
-      return EXIT.checkFailed;
-    default: {
-      const _exhaustive: never = kind;
-      return _exhaustive;
-    }
-  }
 }

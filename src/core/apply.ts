@@ -16,17 +16,17 @@
  * property reads below stay monomorphic. JSON omits the `undefined` fields.
  */
 import { DISPUTE_OUTCOMES } from '../machines/dispute.js';
-import { levelIndex } from '../machines/ladder.js';
-import { isDraft, original } from 'immer';
 import type { CellMachineEvent } from '../machines/cell.js';
-import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../machines/index.js';
+import { compiledCell, compiledDispute, compiledMessage } from '../machines/index.js';
+import { clarified, incident, observed, planChanged, planned } from './applyIncidents.js';
+import { plain, pressure, startLadder } from './applyLadder.js';
 import type { CompiledMachine, MachineSnap } from '../machines/index.js';
 import { TRACKS, type FactOf, type Recorded, type Track } from './catalogue.js';
 import { ReplayError } from './errors.js';
 import type { Route } from './routing.js';
 import { routeOf, subjectOf } from './routing.js';
 import { own } from './ids.js';
-import type { DisputeView, IncidentView, MessageView, Mutable, ParleyState } from './state.js';
+import type { DisputeView, MessageView, Mutable, ParleyState } from './state.js';
 import { parseInstant } from './time.js';
 
 type Draft = Mutable<ParleyState>;
@@ -86,14 +86,6 @@ export function applyEvent(s: Draft, e: Recorded, mv: Mover = REPLACE): void {
   s.at = e.at;
   s.counters.events += 1;
   s.counters.byType[e.type] += 1;
-}
-
-/**
- * The snapshot itself, not an immer draft of it: under `evolve` the compiled machines would
- * otherwise read (and so copy) the draft's value tree on every transition.
- */
-function plain<T extends object>(value: T): T {
-  return isDraft(value) ? (original(value as never) as T) : value;
 }
 
 function ms(at: string): number {
@@ -280,20 +272,23 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
       return sent(s, e, mv);
     case 'IncidentOccurred':
       return incident(s, e, mv);
-    case 'IncidentObserved': {
-      const i = knownIncident(s, e, e.data.incidentId);
-      const seen = { attributedTo: e.data.attributedTo, severity: e.data.severity, at: e.at };
-      i.observations[e.actor] = seen;
-      return;
-    }
+    case 'IncidentObserved':
+      return observed(s, e);
     case 'IncidentClarified':
       return clarified(s, e);
+    case 'RetaliationPlanned':
+      return planned(s, e);
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff':
+      return planChanged(s, e);
     case 'DeescalationStepTaken':
       if (s.steps.has(e.data.stepId)) throw new ReplayError(e.seq, `[incident] step ${e.data.stepId} recorded twice`);
       s.steps.set(e.data.stepId, { by: e.actor, at: e.at, weight: e.data.weight });
       s.counters.deescalationSteps += 1;
       pressure(s, e, -e.data.weight, mv);
       return;
+    case 'LadderCooled':
+      return pressure(s, e, e.data.delta, mv);
     case 'DisputeRaised':
       return raised(s, e, mv);
     case 'DisputeDeadlineMissed': {
@@ -318,58 +313,12 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
 function start(s: Draft, e: FactOf<'LogStarted'>): void {
   if (s.meta) throw new ReplayError(e.seq, 'LogStarted may only be the first event');
   s.meta = e.data as NonNullable<Draft['meta']>;
-  const config = e.data.ladder;
-  if (config.levels.length !== config.thresholds.length || config.thresholds[0] !== 0) {
-    throw new ReplayError(e.seq, '[ladder] thresholds must match levels and start at 0');
-  }
-  const machine = compiledLadder(config).initial();
-  const level = config.levels[0] as string;
-  s.ladder = {
-    machine,
-    level,
-    levelIndex: 0,
-    peak: level,
-    peakIndex: 0,
-    sinceMs: ms(e.at),
-    timeAtMs: Object.fromEntries(config.levels.map((l) => [l, 0])),
-    firstAt: { [level]: e.at },
-    ups: 0,
-    downs: 0,
-    levelsUp: 0,
-    levelsDown: 0,
-  };
+  startLadder(s, e);
 }
 
 /** Track signals are consequences, not facts: a signal the track cannot take is ignored. */
 function signal(s: Draft, track: Track, what: Signal, mv: Mover): void {
   if (s.cell) mv(compiledCell, s.cell, SIGNALS[track][what]);
-}
-
-function pressure(s: Draft, e: Recorded, delta: number, mv: Mover): void {
-  const meta = s.meta;
-  const ladder = s.ladder;
-  if (!meta || !ladder || delta === 0) return;
-  const config = meta.ladder;
-  mv(compiledLadder(plain(config)), ladder, { type: 'PRESSURE', delta });
-  const index = levelIndex(config, ladder.machine.context.pressure);
-  if (index === ladder.levelIndex) return;
-  const now = ms(e.at);
-  if (index > ladder.levelIndex) {
-    ladder.ups += 1;
-    ladder.levelsUp += index - ladder.levelIndex;
-  } else {
-    ladder.downs += 1;
-    ladder.levelsDown += ladder.levelIndex - index;
-  }
-  ladder.timeAtMs[ladder.level] = (ladder.timeAtMs[ladder.level] ?? 0) + (now - ladder.sinceMs);
-  ladder.level = config.levels[index] as string;
-  ladder.levelIndex = index;
-  ladder.sinceMs = now;
-  if (!own(ladder.firstAt, ladder.level)) ladder.firstAt[ladder.level] = e.at;
-  if (index > ladder.peakIndex) {
-    ladder.peakIndex = index;
-    ladder.peak = ladder.level;
-  }
 }
 
 function sent(s: Draft, e: FactOf<'MessageSent'>, mv: Mover): void {
@@ -395,55 +344,6 @@ function sent(s: Draft, e: FactOf<'MessageSent'>, mv: Mover): void {
   };
   s.messages.set(d.messageId, view);
   signal(s, d.track, 'ENGAGE', mv);
-}
-
-function knownIncident(s: Draft, e: Recorded, id: string): Mutable<IncidentView> {
-  const i = s.incidents.get(id);
-  if (!i) throw new ReplayError(e.seq, `[incident] unknown incident ${id}`);
-  return i;
-}
-
-function incident(s: Draft, e: FactOf<'IncidentOccurred'>, mv: Mover): void {
-  const d = e.data;
-  if (s.incidents.has(d.incidentId)) throw new ReplayError(e.seq, `[incident] ${d.incidentId} recorded twice`);
-  let accidental = false;
-  if (d.retaliationFor !== undefined) {
-    const original = knownIncident(s, e, d.retaliationFor);
-    const seen = own(original.observations, e.actor);
-    // Retaliating against someone who did not do it, because of how it was seen.
-    accidental = original.by !== d.against && (seen === undefined || seen.attributedTo === d.against);
-    if (!original.retaliatedBy.includes(e.actor)) original.retaliatedBy.push(e.actor);
-    s.counters.retaliations += 1;
-    if (accidental) s.counters.accidentalEscalations += 1;
-  }
-  const view: Mutable<IncidentView> = {
-    id: d.incidentId,
-    kind: d.kind,
-    by: e.actor,
-    against: d.against,
-    cameo: d.cameo,
-    weight: d.weight,
-    severity: d.severity,
-    at: e.at,
-    retaliationFor: d.retaliationFor,
-    observations: {},
-    clarified: {},
-    retaliatedBy: [],
-    accidental,
-  };
-  s.incidents.set(d.incidentId, view);
-  pressure(s, e, -d.weight * d.severity, mv);
-}
-
-function clarified(s: Draft, e: FactOf<'IncidentClarified'>): void {
-  const i = knownIncident(s, e, e.data.incidentId);
-  const party = e.data.party;
-  if (own(i.clarified, party)) return;
-  i.clarified[party] = e.at;
-  const seen = own(i.observations, party);
-  if (seen && seen.attributedTo !== i.by && !i.retaliatedBy.includes(party)) {
-    s.counters.misunderstandingsCaught += 1;
-  }
 }
 
 function raised(s: Draft, e: FactOf<'DisputeRaised'>, mv: Mover): void {

@@ -9,10 +9,12 @@
  * machines can use it.
  */
 import { formatPath } from './catalogue.js';
+import { ParleyError } from './errors.js';
 
 /** A value that has no canonical JSON form (NaN, a function, a Map, a cycle…). */
-export class CanonicalJsonError extends Error {
+export class CanonicalJsonError extends ParleyError {
   override readonly name = 'CanonicalJsonError';
+  readonly area = 'log';
   readonly code = 'CANONICAL_JSON';
   constructor(
     /** Where in the value the problem is, e.g. `data.payoffs.syria`. */

@@ -9,153 +9,30 @@
  */
 import { z } from 'zod';
 import { acceptsEnvelope } from './envelope.js';
-import { idProblem } from './ids.js';
-import { parseDuration, parseInstant } from './time.js';
+import { cameo, id, instant, type Issue, MESSAGE_KINDS, move, type ParseResult, partyRecord, RETALIATION_CALLED_OFF, text, track, unit, weight, zodIssues } from './fieldSchemas.js';
+import { LOG_STARTED_VERSION, logStartedSchema, upcastLogStarted } from './logStarted.js';
 
-/** The four tracks of the joint fusion mechanism. */
-export const TRACKS = ['intelligence', 'deescalation', 'diplomatic', 'commercial'] as const;
-export type Track = (typeof TRACKS)[number];
-
-export const MESSAGE_KINDS = [
-  'notification',
-  'warning',
-  'request',
-  'protest',
-  'clarification',
-  'proposal',
-  'information',
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-export const MOVES = ['restrain', 'strike'] as const;
-export type Move = (typeof MOVES)[number];
-
-// A plain refinement: the message is worked out again only for a bad id.
-const id = z.string().refine((value) => idProblem(value) === undefined, {
-  error: (issue) => idProblem(issue.input as string),
-});
-const instant = z
-  .string()
-  .refine((s) => parseInstant(s) !== undefined, 'expected an ISO-8601 UTC instant such as 2026-01-06T00:00:00Z');
-const track = z.enum(TRACKS);
-const text = z.string().max(2000);
-const cameo = z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code (2-4 digits, as a string)');
-const weight = z.number().min(-10).max(10);
-const unit = z.number().min(0).max(1);
-const move = z.enum(MOVES);
-const partyRecord = <T extends z.ZodType>(value: T) => z.record(id, value);
-
-/** Ladder parameters recorded in the first event, so that replay needs nothing else. */
-export const ladderConfigSchema = z.strictObject({
-  // Level names become state names: no dots (xstate paths), no repeats.
-  levels: z
-    .array(id.refine((l) => !l.includes('.'), 'a level name may not contain "."'))
-    .min(2)
-    .refine((ls) => new Set(ls).size === ls.length, 'levels must be distinct'),
-  /** `thresholds[i]` is the pressure at which level i begins; thresholds[0] must be 0. */
-  thresholds: z.array(z.number().min(0)).min(2),
-  /** Pressure never exceeds this. */
-  max: z.number().positive(),
-  reliefOnSettlement: z.number().min(0),
-  reliefOnRuling: z.number().min(0),
-  escalationPenalty: z.number().min(0),
-});
-export type LadderConfig = z.infer<typeof ladderConfigSchema>;
-
-export const gameConfigSchema = z.strictObject({
-  payoff: z.strictObject({ R: z.number(), S: z.number(), T: z.number(), P: z.number() }),
-});
-
-/**
- * Longest scenario text a log records (and so the largest scenario file Parley reads), in
- * UTF-8 bytes: the first event carries the scenario's text, and a log line is at most 1 MiB
- * (log/reader.ts); escaped as JSON, 256 KiB of text takes at most 512 KiB.
- */
-export const MAX_SCENARIO_BYTES = 256 * 1024;
-/** Most parameter overrides a log records, and the longest path and value text of each. */
-export const MAX_OVERRIDES = 100;
-export const MAX_OVERRIDE_PATH = 200;
-export const MAX_OVERRIDE_VALUE = 1000;
-
-const duration = z
-  .string()
-  .refine((d) => parseDuration(d) !== undefined, 'expected an ISO-8601 duration such as PT24H or P7D');
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-/** Whether `v` is JSON data: null, a boolean, a string, a finite number, or arrays and plain objects of them. */
-function isJsonValue(v: unknown, depth = 0): boolean {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (depth > 16 || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
-  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isJsonValue(x, depth + 1));
-}
-/** A JSON value given on a command line (`--set path=value`), at most {@link MAX_OVERRIDE_VALUE} characters as JSON. */
-const overrideValue = z
-  .unknown()
-  .refine(
-    (v) => isJsonValue(v) && JSON.stringify(v).length <= MAX_OVERRIDE_VALUE,
-    `expected a JSON value of at most ${MAX_OVERRIDE_VALUE} characters`,
-  );
-
-/**
- * The mechanism's rules as a run applied them: `decide` computes deadlines from them
- * (`ackBy`, `respondBy`), so a log's deadlines can be checked against its own first event.
- * Durations are ISO-8601 (`P1D`); `null` where the scenario sets none.
- */
-export const mechanismRulesSchema = z.strictObject({
-  /** A message not acknowledged this long after it was sent is overdue. */
-  ackDeadline: duration,
-  /** A dispute not answered this long after it was raised is overdue. */
-  disputeResponseDeadline: duration,
-  /** Overdue acknowledgements are referred to the supervisor. */
-  referral: z.boolean(),
-  meetings: z.strictObject({
-    /** Cadence of regular meetings; null: none. */
-    every: duration.nullable(),
-    extraordinaryOnRequest: z.boolean(),
-    /** Incidents since the last meeting are on each regular meeting's agenda. */
-    standingIncidentAgenda: z.boolean(),
-  }),
-  suspension: z.strictObject({
-    /** Who suspends the cell over a severe incident. */
-    by: z.array(id),
-    /** Observed severity at or above which they do; null: never on their own. */
-    onSeverityAbove: unit.nullable(),
-    /** The cell resumes this long after a suspension; null: only when someone resumes it. */
-    resumeAfter: duration.nullable(),
-  }),
-});
-export type MechanismRules = z.infer<typeof mechanismRulesSchema>;
+export { MESSAGE_KINDS, MOVES, RETALIATION_CALLED_OFF, TRACKS, formatPath } from './fieldSchemas.js';
+export type { CalledOffReason, Issue, MessageKind, Move, ParseResult, Track } from './fieldSchemas.js';
+export {
+  coolingSchema,
+  gameConfigSchema,
+  ladderConfigSchema,
+  MAX_OVERRIDE_PATH,
+  MAX_OVERRIDE_VALUE,
+  MAX_OVERRIDES,
+  MAX_SCENARIO_BYTES,
+  mechanismRulesSchema,
+  upcastLogStarted,
+} from './logStarted.js';
+export type { Cooling, LadderConfig, MechanismRules } from './logStarted.js';
 
 const schemas = {
   // --- the log itself -------------------------------------------------------------------
-  // v2: the scenario's text, the overrides applied to it, and the mechanism's rules. A v1
-  // event (before them) is read as v2 with those marked as not recorded: see upcastLogStarted.
-  LogStarted: z.strictObject({
-    scenario: z.strictObject({
-      name: text,
-      /** SHA-256 of the scenario file's bytes. */
-      hash: sha256,
-      /** The scenario file's text, so that the log alone can rebuild the run; null: not recorded. */
-      source: z.string().max(MAX_SCENARIO_BYTES).nullable(),
-    }),
-    /** Parameter overrides applied to the scenario (`--set path=value`), in the order given. */
-    overrides: z
-      .array(z.strictObject({ path: z.string().min(1).max(MAX_OVERRIDE_PATH), value: overrideValue }))
-      .max(MAX_OVERRIDES),
-    seed: z.number().int().min(0).max(0xffffffff),
-    parley: z.string().max(40),
-    start: instant,
-    end: instant,
-    parties: partyRecord(z.strictObject({ name: text })),
-    supervisor: z.strictObject({ id, name: text }),
-    mechanism: z.boolean(),
-    /** The mechanism's rules; null: not recorded (a log written before LogStarted v2). */
-    rules: mechanismRulesSchema.nullable(),
-    tracks: z.array(track),
-    ladder: ladderConfigSchema,
-    game: gameConfigSchema.optional(),
-  }),
+  // v2: the scenario's text, the overrides applied to it, and the mechanism's rules; v3: the
+  // ladder's cooling. Older versions are read as v3 (what they lacked marked as not recorded,
+  // a ladder that did not cool): see logStarted.ts.
+  LogStarted: logStartedSchema,
   SimulationEnded: z.strictObject({ reason: z.enum(['horizon', 'timeline', 'stopped']) }),
 
   // --- the cell -------------------------------------------------------------------------
@@ -208,6 +85,14 @@ const schemas = {
   }),
   IncidentObserved: z.strictObject({ incidentId: id, attributedTo: id, severity: unit }),
   IncidentClarified: z.strictObject({ incidentId: id, party: id, attributedTo: id, messageId: id.optional() }),
+  // What a party intends after an incident, and what became of it: planned when its policy
+  // decides to strike back (due when its retaliation delay is over), held while a dispute it
+  // raised over the incident is engaged in the cell, called off when it learns it blamed the
+  // wrong side or the dispute ends peacefully; carried out as an IncidentOccurred whose
+  // retaliationFor names the incident.
+  RetaliationPlanned: z.strictObject({ incidentId: id, against: id, due: instant }),
+  RetaliationHeld: z.strictObject({ incidentId: id, disputeId: id }),
+  RetaliationCalledOff: z.strictObject({ incidentId: id, reason: z.enum(RETALIATION_CALLED_OFF), disputeId: id.optional() }),
   DeescalationStepTaken: z.strictObject({
     stepId: id,
     kind: id,
@@ -215,6 +100,11 @@ const schemas = {
     weight,
     description: text.optional(),
   }),
+
+  // --- the escalation ladder -------------------------------------------------------------
+  // The pressure decayed while nothing raised it (the ladder's cooling rule, core/cooling.ts):
+  // recorded before any other change of pressure and when the level falls, by the clock.
+  LadderCooled: z.strictObject({ delta: z.number().max(0) }),
 
   // --- disputes -------------------------------------------------------------------------
   DisputeRaised: z.strictObject({
@@ -258,24 +148,10 @@ export type EventData<T extends EventType> = z.infer<Schemas[T]>;
 
 /** Current schema version of every event type. */
 export const EVENT_VERSIONS: { readonly [T in EventType]: number } = Object.fromEntries(
-  Object.keys(schemas).map((t) => [t, t === 'LogStarted' ? 2 : 1]),
+  Object.keys(schemas).map((t) => [t, t === 'LogStarted' ? LOG_STARTED_VERSION : 1]),
 ) as { [T in EventType]: number };
 
-/** `LogStarted` as version 1 wrote it: no scenario text, no overrides, no rules. */
-const logStartedV1 = schemas.LogStarted.omit({ overrides: true, rules: true }).extend({
-  scenario: z.strictObject({ name: text, hash: sha256 }),
-});
-
-/**
- * Reads the data of a `LogStarted` v1 event as v2: what v1 did not record is marked as not
- * recorded (`scenario.source` and `rules` null), never guessed; v1 runs had no overrides.
- */
-export function upcastLogStarted(v1: unknown): ParseResult<EventData<'LogStarted'>> {
-  const old = logStartedV1.safeParse(v1);
-  if (!old.success) return { ok: false, issues: zodIssues(old.error, 'data') };
-  return { ok: true, value: { ...old.data, scenario: { ...old.data.scenario, source: null }, overrides: [], rules: null } };
-}
-
+/** Every event type of the catalogue, in catalogue order. */
 export const EVENT_TYPES = Object.keys(schemas) as EventType[];
 
 /** A fact before it is sequenced: what `decide` returns. */
@@ -299,14 +175,6 @@ export type Envelope = Fact & { readonly seq: number; readonly hash: string };
 /** Narrows a fact union to one type. */
 export type FactOf<T extends EventType> = Extract<Recorded, { type: T }>;
 
-/** One problem found while parsing input, with the path to the offending field. */
-export interface Issue {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
-
 /** The envelope of every recorded event (`data` is checked by the type's own schema). */
 export const envelopeSchema = z.strictObject({
   seq: z.number().int().min(1),
@@ -318,20 +186,6 @@ export const envelopeSchema = z.strictObject({
   cause: z.number().int().min(1).optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
-
-/** Renders a zod issue path (`data.agenda.incidents[2]`). */
-export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
-  let out = prefix;
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
-
-function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path, prefix), message: i.message }));
-}
 
 /**
  * Validates an unknown value (a parsed JSON line) as a recorded event: envelope fields,
@@ -353,8 +207,8 @@ export function parseEvent(raw: unknown): ParseResult<Recorded> {
     return { ok: false, issues: [{ path: 'type', message: `unknown event type "${e.type}"` }] };
   }
   const type = e.type as EventType;
-  if (type === 'LogStarted' && e.v === 1) {
-    const up = upcastLogStarted(e.data);
+  if (type === 'LogStarted' && (e.v === 1 || e.v === 2)) {
+    const up = upcastLogStarted(e.data, e.v);
     return up.ok ? { ok: true, value: { ...e, type, v: EVENT_VERSIONS.LogStarted, data: up.value } as Recorded } : up;
   }
   if (e.v !== EVENT_VERSIONS[type]) {

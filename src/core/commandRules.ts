@@ -7,6 +7,7 @@
 import type { Command } from './commands.js';
 import { DomainError, type DomainErrorCode } from './errors.js';
 import { isParticipant, isParty } from './roles.js';
+import { carriesOutPlan, checkRetaliation } from './retaliationRules.js';
 import type { ParleyState } from './state.js';
 import { isLater } from './time.js';
 
@@ -98,6 +99,7 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
         if (original.by === cmd.actor) {
           return fail('NOT_ALLOWED', `[incident] ${cmd.actor} cannot retaliate for its own incident ${original.id}`);
         }
+        return carriesOutPlan(cmd.actor, cmd.at, d.against, original);
       }
       return undefined;
     }
@@ -117,6 +119,10 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
         return fail('UNKNOWN_MESSAGE', `[incident] clarified through unknown message ${cmd.data.messageId}`);
       }
       return undefined;
+    case 'PlanRetaliation':
+    case 'HoldRetaliation':
+    case 'CallOffRetaliation':
+      return checkRetaliation(cmd, s);
     case 'TakeDeescalationStep':
       return s.steps.has(cmd.data.stepId) ? fail('DUPLICATE_ID', `[incident] step ${cmd.data.stepId} exists`) : undefined;
     case 'RaiseDispute': {

@@ -3,7 +3,8 @@
  * the fact it would become, plus who asks (`actor`) and when (`at`, simulated time passed in
  * as data: the core never reads a clock) — except what the mechanism's rules decide:
  * `decide` adds a message's `ackBy` and a dispute's `respondBy` from the rules the log's
- * first event records (core/rules.ts).
+ * first event records (core/rules.ts), and the ladder's cooling `delta` from its cooling
+ * rule (core/cooling.ts).
  */
 import type { EventData, EventType } from './catalogue.js';
 
@@ -31,7 +32,11 @@ export const COMMAND_EVENTS = {
   RecordIncident: 'IncidentOccurred',
   ObserveIncident: 'IncidentObserved',
   ClarifyIncident: 'IncidentClarified',
+  PlanRetaliation: 'RetaliationPlanned',
+  HoldRetaliation: 'RetaliationHeld',
+  CallOffRetaliation: 'RetaliationCalledOff',
   TakeDeescalationStep: 'DeescalationStepTaken',
+  CoolLadder: 'LadderCooled',
   RaiseDispute: 'DisputeRaised',
   AcknowledgeDispute: 'DisputeAcknowledged',
   OpenFactFinding: 'FactFindingOpened',
@@ -50,10 +55,11 @@ export const COMMAND_EVENTS = {
   ClarifyAccident: 'AccidentClarified',
 } as const satisfies Record<string, EventType>;
 
+/** Every command name (see {@link COMMAND_EVENTS}). */
 export type CommandType = keyof typeof COMMAND_EVENTS;
 
 /** Fields of a command's fact that `decide` computes from the recorded rules: the command must not carry them. */
-export const COMPUTED_FIELDS = { SendMessage: 'ackBy', RaiseDispute: 'respondBy' } as const;
+export const COMPUTED_FIELDS = { SendMessage: 'ackBy', RaiseDispute: 'respondBy', CoolLadder: 'delta' } as const;
 
 /** The data of a command of type `C`: its fact's data, less the fields `decide` computes. */
 export type CommandData<C extends CommandType> = C extends keyof typeof COMPUTED_FIELDS

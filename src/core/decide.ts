@@ -11,6 +11,7 @@ import { compiledCell, compiledDispute, compiledMessage } from '../machines/inde
 import type { Fact } from './catalogue.js';
 import { checkData, EVENT_VERSIONS } from './catalogue.js';
 import { checkSpecific, checkStart } from './commandRules.js';
+import { coolingDelta } from './cooling.js';
 import type { Command } from './commands.js';
 import { COMMAND_EVENTS, COMPUTED_FIELDS } from './commands.js';
 import { DomainError } from './errors.js';
@@ -45,13 +46,25 @@ export interface DecideOptions {
 /**
  * Checks a command against the state; returns the facts it produces, or why it is refused.
  * @example
- * const r = decide(command('Rule', { actor: 'us', at }, { disputeId: 'd-1', ruling: '…' }), state);
- * if (r instanceof DomainError) console.log(r.code); // 'NOT_IN_MEDIATION'
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const events: Recorded[] = [];
+ * runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => events.push(e) });
+ * const state = replay(events, { untilSeq: 60 });
+ * const at = state.at ?? '';
+ * // A party may not rule: only the supervisor does.
+ * const refused = decide(command('Rule', { actor: 'israel', at }, { disputeId: 'any', ruling: 'mine' }), state);
+ * if (!(refused instanceof DomainError) || refused.code !== 'NOT_ALLOWED') throw new Error('a party ruled');
+ * // A step the rules allow comes back as the facts to record.
+ * const step = decide(command('TakeDeescalationStep', { actor: 'israel', at }, { stepId: 'step-x', kind: 'hotlineCall', cameo: '087', weight: 3 }), state);
+ * console.log(refused.message, step instanceof DomainError ? step.code : step.map((f) => f.type));
  */
 export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
   const legacy = options?.legacy === true;
   const data = factData(cmd, s, legacy);
-  if (data instanceof DomainError) return data;
+  // What the command may not do at all (after the end, by the wrong actor…) comes before what
+  // its computed data cannot be (a ladder that has not cooled since).
+  if (data instanceof DomainError) return checkGeneral(cmd, s, legacy) ?? data;
   if (options?.validateData !== false) {
     const issues = checkData(COMMAND_EVENTS[cmd.type], data);
     if (issues.length > 0) {
@@ -69,18 +82,21 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
 }
 
 /**
- * The data of the command's fact: the command's own, plus the deadline the mechanism's
- * recorded rules give a message or a dispute (see core/rules.ts).
+ * The data of the command's fact: the command's own, plus what the rules recorded in
+ * LogStarted give it: a message's or a dispute's deadline (core/rules.ts), the decay of the
+ * ladder's pressure (core/cooling.ts).
  */
 function factData(cmd: Command, s: ParleyState, legacy: boolean): Fact['data'] | DomainError {
-  if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute') return cmd.data as Fact['data'];
+  if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute' && cmd.type !== 'CoolLadder') return cmd.data as Fact['data'];
   const field = COMPUTED_FIELDS[cmd.type];
   if (field in cmd.data) {
     // A log without recorded rules recorded the deadline its command gave: nothing to compute it from.
-    if (legacy && s.meta?.rules === null) return cmd.data as Fact['data'];
-    return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the mechanism's rules recorded in LogStarted`);
+    if (legacy && cmd.type !== 'CoolLadder' && s.meta?.rules === null) return cmd.data as Fact['data'];
+    const rule = cmd.type === 'CoolLadder' ? "ladder's cooling rule" : "mechanism's rules";
+    return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the ${rule} recorded in LogStarted`);
   }
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
+  if (cmd.type === 'CoolLadder') return cooled(cmd.at, s);
   const type = COMMAND_EVENTS[cmd.type];
   if (s.meta.rules === null) {
     return fail('NOT_RECORDED', `[log] this log does not record the mechanism's ${RULE_NAMES[type]} (written before LogStarted v2): ${field} cannot be computed`);
@@ -88,6 +104,17 @@ function factData(cmd: Command, s: ParleyState, legacy: boolean): Fact['data'] |
   const due = deadline(s.meta.rules, type, cmd.at);
   if (due === undefined) return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
   return withField(cmd.data, field, due) as Fact['data'];
+}
+
+/** How much the ladder's pressure decayed since it was last recorded, by the cooling rule. */
+function cooled(at: string, s: ParleyState): Fact['data'] | DomainError {
+  const ladder = s.ladder;
+  const cooling = s.meta?.ladder.cooling ?? 'none';
+  if (!ladder || cooling === 'none') return fail('NOT_ALLOWED', "[ladder] this run's ladder does not cool (cooling: none)");
+  const to = parseInstant(at);
+  if (to === undefined) return fail('INVALID_DATA', '[CoolLadder] at: not an ISO-8601 UTC instant');
+  const delta = coolingDelta(cooling, ladder.machine.context.pressure, parseInstant(ladder.pressureAt) as number, to);
+  return delta < 0 ? { delta } : fail('INVALID_TRANSITION', `[ladder] nothing has cooled since ${ladder.pressureAt}`);
 }
 
 /**

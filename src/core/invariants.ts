@@ -31,6 +31,9 @@ export function disputeProblems(d: DisputeView): string[] {
   return out;
 }
 
+/** The states a lost message can be in: lost, or overdue (and referred) once its deadline passed. */
+const LOST_STATES = new Set(['lost', 'overdue', 'referred']);
+
 /** No message is acknowledged before it was delivered, nor answered before acknowledged. */
 export function messageProblems(m: MessageView): string[] {
   const out: string[] = [];
@@ -44,7 +47,10 @@ export function messageProblems(m: MessageView): string[] {
   if (m.machine.context.delivered !== (m.deliveredAt !== undefined)) {
     out.push(`message ${m.id}: delivery flag disagrees with the read model`);
   }
-  if (m.lostAt !== undefined && m.machine.value !== 'lost') out.push(`message ${m.id}: lost but in ${String(m.machine.value)}`);
+  if (m.machine.context.lost !== (m.lostAt !== undefined)) out.push(`message ${m.id}: loss flag disagrees with the read model`);
+  // A lost message goes overdue at its deadline like any other (its sender cannot tell), never further.
+  if (m.lostAt !== undefined && !LOST_STATES.has(String(m.machine.value))) out.push(`message ${m.id}: lost but in ${String(m.machine.value)}`);
+  if (m.lostAt !== undefined && m.deliveredAt !== undefined) out.push(`message ${m.id}: both lost and delivered`);
   return out;
 }
 
@@ -96,6 +102,7 @@ export function countersProblems(s: ParleyState, tallies: Tallies): string[] {
   if (tallies.retaliations !== c.retaliations) out.push(`retaliations: ${c.retaliations} counted, ${tallies.retaliations} incidents`);
   if (tallies.accidental !== c.accidentalEscalations) out.push(`accidental escalations: ${c.accidentalEscalations} counted, ${tallies.accidental} incidents`);
   if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
+  if (c.consequentialMisunderstandingsCaught > c.misunderstandingsCaught) out.push('more consequential misunderstandings caught than misunderstandings caught');
   if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
   return out;
 }

@@ -59,8 +59,13 @@ export class Replayer {
 /**
  * Folds `events` (from the initial state or `options.from`) up to `options.untilSeq`.
  * @example
- * const s = replay(events, { untilSeq: 120 });
- * s.disputes.get('d-1')?.machine.value // 'mediation'
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const events: Recorded[] = [];
+ * const run = runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => events.push(e) });
+ * const early = replay(events, { untilSeq: 120 });
+ * console.log(early.seq, early.ladder?.level, [...early.disputes.values()].map((d) => `${d.id}: ${String(d.machine.value)}`));
+ * if (stateToJSON(replay(events)).seq !== run.state.seq) throw new Error('replay differs');
  */
 export function replay(events: Iterable<Recorded>, options: ReplayOptions = {}): ParleyState {
   const r = new Replayer(options.from);

@@ -121,7 +121,11 @@ export function routeOf(f: Fact): Route | undefined {
     case 'IncidentOccurred':
     case 'IncidentObserved':
     case 'IncidentClarified':
+    case 'RetaliationPlanned':
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff':
     case 'DeescalationStepTaken':
+    case 'LadderCooled':
     case 'DisputeRaised':
     case 'DisputeDeadlineMissed':
     case 'RoundPlayed':

@@ -20,12 +20,13 @@ import type { DisputeContext, DisputeOutcome } from '../machines/dispute.js';
 import type { LadderContext } from '../machines/ladder.js';
 import type { MessageContext } from '../machines/message.js';
 import type { MachineSnap } from '../machines/index.js';
-import type { EventData, EventType, MessageKind, Move, Track } from './catalogue.js';
+import type { CalledOffReason, EventData, EventType, MessageKind, Move, Track } from './catalogue.js';
 import { EVENT_TYPES } from './catalogue.js';
 
 /** What the first event of the log says about the run. */
 export type RunMeta = EventData<'LogStarted'>;
 
+/** The cell: its machine (lifecycle, track regions, meetings), open tracks and suspensions. */
 export interface CellView {
   readonly machine: MachineSnap<CellContext>;
   readonly tracks: readonly Track[];
@@ -38,6 +39,7 @@ export interface CellView {
   readonly dissolvedAt?: string | undefined;
 }
 
+/** The escalation ladder: its machine (pressure), the level now, the peak and time at each level. */
 export interface LadderView {
   readonly machine: MachineSnap<LadderContext>;
   readonly level: string;
@@ -46,6 +48,8 @@ export interface LadderView {
   readonly peakIndex: number;
   /** Epoch ms at which the current level was entered. */
   readonly sinceMs: number;
+  /** When the pressure was last recorded (any change of it, or the start): cooling runs from there. */
+  readonly pressureAt: string;
   /** Ms spent at each level, closed intervals only (the open one runs from `sinceMs`). */
   readonly timeAtMs: Readonly<Record<string, number>>;
   /** When each level was first reached. */
@@ -58,6 +62,7 @@ export interface LadderView {
   readonly levelsDown: number;
 }
 
+/** One message through the cell: who to whom, on which track, its deadline and each step's instant. */
 export interface MessageView {
   readonly id: string;
   readonly from: string;
@@ -77,6 +82,7 @@ export interface MessageView {
   readonly machine: MachineSnap<MessageContext>;
 }
 
+/** One dispute: the parties, the track and incident, its deadline, each step's instant and how it ended. */
 export interface DisputeView {
   readonly id: string;
   readonly by: string;
@@ -101,6 +107,26 @@ export interface Observation {
   readonly at: string;
 }
 
+/** What became of a retaliation a party planned (`RetaliationPlanned` and what followed). */
+export type PlanStatus = 'pending' | 'held' | 'calledOff' | 'executed';
+
+/** A retaliation a party planned for an incident against it. */
+export interface RetaliationPlanView {
+  /** The side it blamed and meant to strike. */
+  readonly against: string;
+  readonly plannedAt: string;
+  /** When its retaliation delay is over. */
+  readonly due: string;
+  readonly status: PlanStatus;
+  /** When it was held back for a dispute over the incident (it may be released later). */
+  readonly heldAt?: string | undefined;
+  /** When it was called off or carried out. */
+  readonly endedAt?: string | undefined;
+  /** Why it was called off. */
+  readonly reason?: CalledOffReason | undefined;
+}
+
+/** One incident: what happened, who really did it, how each party saw it, and what followed. */
 export interface IncidentView {
   readonly id: string;
   readonly kind: string;
@@ -117,10 +143,13 @@ export interface IncidentView {
   readonly clarified: Readonly<Record<string, string>>;
   /** Parties that retaliated for this incident. */
   readonly retaliatedBy: readonly string[];
+  /** Retaliations planned for it, by the party that planned each. */
+  readonly plans: Readonly<Record<string, RetaliationPlanView>>;
   /** True when this incident was a retaliation against a misattributed one. */
   readonly accidental: boolean;
 }
 
+/** One meeting of the cell: regular or extraordinary, when, and how much was on its agenda. */
 export interface MeetingView {
   readonly id: string;
   readonly kind: 'regular' | 'extraordinary';
@@ -130,12 +159,14 @@ export interface MeetingView {
   readonly disputes: number;
 }
 
+/** One de-escalation step: by whom, when, and its Goldstein weight. */
 export interface StepView {
   readonly by: string;
   readonly at: string;
   readonly weight: number;
 }
 
+/** The repeated game so far: rounds, mutual restraint and strikes, accidents, clarifications, payoffs. */
 export interface GameView {
   readonly rounds: number;
   readonly mutualRestraint: number;
@@ -146,6 +177,7 @@ export interface GameView {
   readonly last?: { readonly round: number; readonly moves: Readonly<Record<string, Move>> };
 }
 
+/** Running counts the outcome metrics and invariants read (each also derivable from the entities). */
 export interface Counters {
   readonly events: number;
   readonly byType: Readonly<Record<EventType, number>>;
@@ -156,10 +188,19 @@ export interface Counters {
   readonly retaliations: number;
   readonly accidentalEscalations: number;
   readonly misunderstandingsCaught: number;
+  /**
+   * Misunderstandings caught while the misled party had a retaliation against the side it
+   * wrongly blamed planned and not yet carried out or called off.
+   */
+  readonly consequentialMisunderstandingsCaught: number;
   readonly deescalationSteps: number;
   readonly disputesClosed: number;
 }
 
+/**
+ * The state a log folds into (see the module comment): what `replay`, `evolve` and
+ * `Replayer` give and `decide` reads. Plain data; `stateToJSON` gives its JSON form.
+ */
 export interface ParleyState {
   /** Seq of the last event folded in; 0 before the first. */
   readonly seq: number;
@@ -185,7 +226,8 @@ export interface ParleyState {
 
 /**
  * A deeply mutable view of a type, used only inside the fold (see `apply.ts`). Machine
- * snapshots stay read-only: they are replaced whole, never edited.
+ * snapshots keep their read-only type: only the fold's `Mover` changes them (a new snapshot
+ * under `evolve`; moved in place in a `Replayer`'s private state, which nobody else holds).
  */
 export type Mutable<T> = T extends MachineSnap<unknown>
   ? T
@@ -218,6 +260,7 @@ export function initialState(): ParleyState {
       retaliations: 0,
       accidentalEscalations: 0,
       misunderstandingsCaught: 0,
+      consequentialMisunderstandingsCaught: 0,
       deescalationSteps: 0,
       disputesClosed: 0,
     },

@@ -21,6 +21,7 @@ export const KEY_OUTCOMES: readonly KeyOutcome[] = [
   { column: 'incidents.total', label: 'incidents', scale: 1 },
   { column: 'incidents.retaliations', label: 'retaliations', scale: 1 },
   { column: 'accidentalEscalations', label: 'accidental escalations', scale: 1 },
+  { column: 'consequentialMisunderstandingsCaught', label: 'consequential misunderstandings caught', scale: 1 },
   { column: 'misunderstandingsCaught', label: 'misunderstandings caught', scale: 1 },
   { column: 'disputes.raised', label: 'disputes raised', scale: 1 },
   { column: 'disputes.resolved', label: 'disputes resolved', scale: 1 },

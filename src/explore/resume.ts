@@ -5,19 +5,20 @@
  * indices of the file's block, in order. A trailing partial line (a process killed in the
  * middle of a write) is not a row; it is reported so that `--resume` cuts it off.
  */
+import { UsageError } from '../core/errors.js';
 import { identityDifference, parseIdentityLine, type SweepIdentity } from './identity.js';
 import { decodeRow, headerText, type Row, type RowLayout } from './rowFormat.js';
 import { scanLines, type ScanResult } from './rowFile.js';
 
 /** A row file that is not what was expected; the message names the file and line. */
-export class RowFileError extends Error {
+export class RowFileError extends UsageError {
   override readonly name = 'RowFileError';
   constructor(
     readonly file: string,
     readonly line: number,
     message: string,
   ) {
-    super(message);
+    super(message, 'ROWS_FILE');
   }
 }
 

@@ -8,6 +8,7 @@
  * weights) accept the keys the document already has, and new ones unless a new key looks
  * like a typo of an existing one; lists accept the indices they already have.
  */
+import { UsageError } from '../core/errors.js';
 import type { z } from 'zod';
 import { formatPath } from '../core/catalogue.js';
 import { closest, didYouMean, listOf, quote } from '../scenario/suggest.js';
@@ -37,8 +38,11 @@ export type Segment = string | number;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A path that cannot be parsed or does not exist: the message names the path. */
-export class SetPathError extends Error {
+export class SetPathError extends UsageError {
   override readonly name = 'SetPathError';
+  constructor(message: string) {
+    super(message, 'SET_PATH');
+  }
 }
 
 /**

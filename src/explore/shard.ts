@@ -14,6 +14,7 @@
  * - a Kubernetes Indexed Job: `JOB_COMPLETION_INDEX` (0-based) and the count from
  *   `--shards N` or `PARLEY_SHARDS` (a pod does not see its Job's `completions`).
  */
+import { UsageError } from '../core/errors.js';
 import type { ShardRange } from './identity.js';
 
 /** Shard `index` (1-based) of `count`. */
@@ -23,8 +24,11 @@ export interface Shard {
 }
 
 /** A shard option or environment that cannot be used; the message says why. */
-export class ShardError extends Error {
+export class ShardError extends UsageError {
   override readonly name = 'ShardError';
+  constructor(message: string) {
+    super(message, 'SHARD');
+  }
 }
 
 const MAX_SHARDS = 1_000_000;

@@ -3,6 +3,7 @@
  * the simulator) can branch on what went wrong without parsing messages, and the message is
  * already one line naming the file (and line) concerned.
  */
+import { ParleyError } from '../core/errors.js';
 
 /** Stable codes of {@link LogError}s. */
 export type LogErrorCode =
@@ -13,9 +14,10 @@ export type LogErrorCode =
   | 'LOG_FACT'
   | 'LOG_CLOSED';
 
-/** Base class of every error thrown by `src/log`. */
-export class LogError extends Error {
+/** Base class of every error thrown by `src/log` (area `log`: see src/core/errors.ts). */
+export class LogError extends ParleyError {
   override readonly name: string = 'LogError';
+  readonly area = 'log';
   constructor(
     readonly code: LogErrorCode,
     message: string,

@@ -36,7 +36,19 @@ export interface CheckedLinesOptions extends ReadEventsOptions {
  * @throws {LogIoError} when the file cannot be read.
  * @throws {LogFormatError} naming the file, line and kind of the first bad line (including
  *   `empty` for an empty file), after yielding every event before it.
- * @example for await (const e of readEvents('run.jsonl')) state = evolve(state, e);
+ * @example
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const r = await loadScenario('scenarios/late-warning-il20.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const path = join(mkdtempSync(join(tmpdir(), 'parley-')), 'run.jsonl');
+ * const log = await createLogFile(path);
+ * runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => log.append(e) });
+ * await log.commit();
+ * let state = initialState();
+ * for await (const e of readEvents(path)) state = evolve(state, e); // hashes checked as it reads
+ * console.log(state.seq, state.ended);
  */
 export function readEvents(path: string, options: ReadEventsOptions = {}): AsyncIterableIterator<Recorded> {
   return flatten(readEventBatches(path, options));

@@ -53,10 +53,23 @@ export type VerifyReport = VerifyOk | VerifyFailure;
 /**
  * Verifies the log at `path` without modifying it. Never throws for bad input: unreadable
  * files are reported as kind `io`.
- * @example const report = await verifyLog('run.jsonl'); if (!report.ok) console.log(report.line, report.message);
  * @example
- * const deep = await verifyLog('run.jsonl', { deep: true });
- * if (!deep.ok && deep.kind === 'rule') console.log(`line ${deep.line}: ${deep.rule}: ${deep.message}`);
+ * import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const r = await loadScenario('scenarios/late-warning-il20.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const path = join(mkdtempSync(join(tmpdir(), 'parley-')), 'run.jsonl');
+ * const log = await createLogFile(path);
+ * runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => log.append(e) });
+ * await log.commit();
+ * console.log(await verifyLog(path)); // { ok: true, events: …, lastHash: … }
+ * // --deep: every fact also re-decided by the mechanism's rules at its point in the log.
+ * if (!(await verifyLog(path, { deep: true })).ok) throw new Error('a simulated run broke a rule');
+ * writeFileSync(path, readFileSync(path, 'utf8').replace('"actor":"israel"', '"actor":"syria"'));
+ * const report = await verifyLog(path);
+ * if (report.ok) throw new Error('an edited log verified');
+ * console.log(report.line, report.kind, report.message); // the first edited line, hash-mismatch
  */
 export async function verifyLog(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   let events = 0;

@@ -88,11 +88,24 @@ const DEFAULT_CHUNK_BYTES = 256 * 1024;
  * @throws {LogFormatError} when the lines to continue from do not verify.
  * @throws {ConflictError} when `continueFrom.file` has fewer than `continueFrom.seq` events.
  * @example
- * const log = await createLogFile('run.jsonl');
- * try { for (const f of facts) log.append(f); await log.commit(); } catch (e) { await log.abort(); throw e; }
- * @example
- * // A fork: the first 120 events of a.jsonl, then new facts, into b.jsonl.
- * const fork = await createLogFile('b.jsonl', { continueFrom: { file: 'a.jsonl', seq: 120 } });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const dir = mkdtempSync(join(tmpdir(), 'parley-'));
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const log = await createLogFile(join(dir, 'a.jsonl'));
+ * try {
+ *   runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => log.append(e) });
+ *   await log.commit(); // nothing is at a.jsonl until now: temp file, fsync, rename
+ * } catch (e) {
+ *   await log.abort();
+ *   throw e;
+ * }
+ * // A continuation: the first 120 events of a.jsonl, verbatim, then whatever you append.
+ * const branch = await createLogFile(join(dir, 'b.jsonl'), { continueFrom: { file: join(dir, 'a.jsonl'), seq: 120 } });
+ * console.log(branch.position.seq); // 120
+ * await branch.commit();
  */
 export async function createLogFile(path: string, options: CreateLogOptions = {}): Promise<LogWriter> {
   const { tempPath, fd } = openTemp(path);

@@ -46,6 +46,10 @@ function trackRegion<T extends Track>(track: T) {
   };
 }
 
+/**
+ * The cell: `proposed → established → active ⇄ suspended → dissolved`; inside `active`, a
+ * parallel region per track (`dormant / engaged / strained`) and one for meetings.
+ */
 export const cellMachine = setup({
   types: {} as { context: CellContext; events: CellMachineEvent },
   guards: {

@@ -43,6 +43,7 @@ export const DISPUTE_OUTCOMES = {
   lapsed: 'lapse',
   escalated: 'escalation',
 } as const;
+/** How a closed dispute ended (settlement, ruling, withdrawal, lapse, escalation). */
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[keyof typeof DISPUTE_OUTCOMES];
 
 const open = {
@@ -50,6 +51,11 @@ const open = {
   ESCALATE: 'escalated',
 } as const;
 
+/**
+ * One dispute: `raised → acknowledged → factFinding → {settled | mediation → ruled |
+ * deadlocked → escalated}`, or `withdrawn` / `lapsed`; the context records the parties,
+ * findings and who accepted a ruling.
+ */
 export const disputeMachine = setup({
   types: {} as { context: DisputeContext; events: DisputeMachineEvent; input: DisputeInput },
   guards: {

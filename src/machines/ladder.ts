@@ -1,7 +1,8 @@
 /**
  * The escalation ladder of the relationship: ordered levels (by default `calm, tension,
  * crisis, armedIncident, conflict`) over a pressure score. Hostile incidents add pressure
- * (minus their Goldstein weight), cooperative acts, settlements and rulings relieve it; the
+ * (minus their Goldstein weight), cooperative acts, settlements and rulings relieve it, and
+ * it decays with time (the `cooling` rule: core/cooling.ts, recorded as `LadderCooled`); the
  * level is the highest whose threshold the pressure has reached. Levels are configurable, so
  * the machine is built from the configuration recorded in the log's first event.
  */
@@ -14,7 +15,10 @@ export interface LadderContext {
 
 export type LadderMachineEvent = { type: 'PRESSURE'; delta: number };
 
-/** The default ladder: five levels, pressure thresholds, bounds and reliefs. */
+/** How fast the default ladder cools: its pressure halves in this time while nothing raises it. */
+export const DEFAULT_HALF_LIFE = 'P30D';
+
+/** The default ladder: five levels, pressure thresholds, bounds, reliefs and cooling. */
 export const DEFAULT_LADDER: LadderConfig = {
   levels: ['calm', 'tension', 'crisis', 'armedIncident', 'conflict'],
   thresholds: [0, 10, 25, 45, 70],
@@ -22,6 +26,7 @@ export const DEFAULT_LADDER: LadderConfig = {
   reliefOnSettlement: 5,
   reliefOnRuling: 4,
   escalationPenalty: 8,
+  cooling: { halfLife: DEFAULT_HALF_LIFE },
 };
 
 /** Pressure after applying `delta`, kept within `[0, max]`. */

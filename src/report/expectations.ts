@@ -30,6 +30,9 @@ export interface ExpectationValues {
   readonly disputesResolvedAtLeast: number;
   readonly disputesEscalatedAtMost: number;
   readonly accidentalEscalationsAtMost: number;
+  /** Misattributions cleared while a retaliation against the wrongly blamed side was pending. */
+  readonly consequentialMisunderstandingsCaughtAtLeast: number;
+  /** Every misattribution cleared before the misled party retaliated. */
   readonly misunderstandingsCaughtAtLeast: number;
   readonly incidentsAtLeast: number;
   readonly incidentsAtMost: number;
@@ -113,6 +116,7 @@ const CHECKS: { readonly [K in ExpectationKey]: Checker<K> } = {
   disputesResolvedAtLeast: atLeast((o) => o.disputes.resolved),
   disputesEscalatedAtMost: atMost((o) => o.disputes.escalated),
   accidentalEscalationsAtMost: atMost((o) => o.accidentalEscalations),
+  consequentialMisunderstandingsCaughtAtLeast: atLeast((o) => o.consequentialMisunderstandingsCaught),
   misunderstandingsCaughtAtLeast: atLeast((o) => o.misunderstandingsCaught),
   incidentsAtLeast: atLeast((o) => o.incidents.total),
   incidentsAtMost: atMost((o) => o.incidents.total),

@@ -10,8 +10,11 @@
 import { own } from '../core/ids.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
+import { retaliationPlans, type RetaliationMetrics } from './retaliations.js';
 import type { SampleStats } from './stats.js';
 import { ratio, summarize } from './stats.js';
+
+export type { RetaliationMetrics } from './retaliations.js';
 
 /** The simulated period the metrics cover. */
 export interface PeriodMetrics {
@@ -158,8 +161,17 @@ export interface Outcomes {
   readonly ladder: LadderMetrics;
   /** Retaliations against a misattributed incident (aimed at a party that did not do it). */
   readonly accidentalEscalations: number;
-  /** Misattributions the cell cleared before the misled party retaliated. */
+  /**
+   * The headline: misattributions cleared while the misled party had a retaliation against
+   * the side it wrongly blamed planned and not yet carried out or called off.
+   */
+  readonly consequentialMisunderstandingsCaught: number;
+  /**
+   * All misattributions cleared before the misled party retaliated, whether or not it meant
+   * to (most blame unidentified actors, whom no policy retaliates against).
+   */
   readonly misunderstandingsCaught: number;
+  readonly retaliationPlans: RetaliationMetrics;
   readonly deescalation: DeescalationMetrics;
   /** `null` unless the run plays repeated-interaction rounds. */
   readonly game: GameMetrics | null;
@@ -309,8 +321,11 @@ function game(s: ParleyState): GameMetrics | null {
  * Computes the outcome metrics of the state `s` (a finished run or any prefix of one).
  * Pure and total: any state the fold can produce gives a result, including the initial one.
  * @example
- * const o = computeOutcomes(replay(events));
- * o.disputes.settled; o.ackTime.median; o.ladder.timeAt['crisis'];
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const { state } = runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }));
+ * const o = computeOutcomes(state); // or computeOutcomes(replay(events)) for a log read back
+ * console.log(o.disputes.settled, o.ackTime.median, o.ladder.timeAt['crisis'], flattenOutcomes(o)['ladder.peak']);
  */
 export function computeOutcomes(s: ParleyState): Outcomes {
   const end = runEnd(s);
@@ -346,7 +361,9 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     cell: cell(s, end, periodMs),
     ladder: ladder(s, end),
     accidentalEscalations: c.accidentalEscalations,
+    consequentialMisunderstandingsCaught: c.consequentialMisunderstandingsCaught,
     misunderstandingsCaught: c.misunderstandingsCaught,
+    retaliationPlans: retaliationPlans(s),
     deescalation: {
       rate: ratio(s.ladder?.levelsDown ?? 0, s.ladder?.levelsUp ?? 0),
       steps: c.deescalationSteps,

@@ -47,7 +47,7 @@ export function formatState(s: ParleyState, options: { disputes?: number } = {})
   const messages = [...s.messages.values()];
   lines.push(`messages: ${messages.length} (${tally(messages.map((m) => String(m.machine.value)))})`);
   const incidents = [...s.incidents.values()];
-  lines.push(`incidents: ${incidents.length}, retaliations ${s.counters.retaliations} (accidental ${s.counters.accidentalEscalations}), misunderstandings caught ${s.counters.misunderstandingsCaught}`);
+  lines.push(`incidents: ${incidents.length}, retaliations ${s.counters.retaliations} (accidental ${s.counters.accidentalEscalations}), misunderstandings caught ${s.counters.misunderstandingsCaught} (consequential ${s.counters.consequentialMisunderstandingsCaught})`);
   const disputes = [...s.disputes.values()];
   lines.push(`disputes: ${disputes.length} (${tally(disputes.map((d) => String(d.machine.value)))})`);
   const shown = disputes.slice(-(options.disputes ?? 20));

@@ -55,15 +55,28 @@ function header(o: Outcomes, meta: RunMeta | undefined): string[] {
   return [`Parley outcomes: ${name}`, ...(parts.length > 0 ? [parts.join(', ')] : [])];
 }
 
+/** What the cell is for, first: misunderstandings it cleared in time to stop a retaliation. */
+function headline(o: Outcomes): string[] {
+  return section('Headline', [
+    [
+      'consequential misunderstandings caught',
+      String(o.consequentialMisunderstandingsCaught),
+      '(misattribution cleared while a retaliation against the wrongly blamed side was planned and not yet carried out)',
+    ],
+    ['accidental escalations', String(o.accidentalEscalations), '(retaliation carried out against a side that did not do it)'],
+  ]);
+}
+
 function incidents(o: Outcomes): string[] {
   const i = o.incidents;
+  const r = o.retaliationPlans;
   const out = section('Incidents', [
     ['total', String(i.total)],
     ['hostile (weight < 0)', String(i.hostile)],
     ['cooperative', String(i.cooperative)],
     ['retaliations', String(i.retaliations)],
-    ['accidental escalations', String(o.accidentalEscalations), '(retaliation against a misattributed incident)'],
-    ['misunderstandings caught', String(o.misunderstandingsCaught), '(misattribution cleared before retaliation)'],
+    ['retaliations planned', String(r.planned), `(${r.carriedOut} carried out, ${r.calledOffClarified} called off on a clarification, ${r.calledOffResolved} on a dispute's peaceful end, ${r.pending} pending; ${r.held} held for a dispute)`],
+    ['misunderstandings caught', String(o.misunderstandingsCaught), '(every misattribution cleared before the misled side retaliated, planned or not)'],
   ]);
   const kinds = Object.entries(i.byKind).map(([k, n]): Row => [k, String(n)]);
   const parties = Object.entries(i.byParty).map(([p, n]): Row => [p, String(n)]);
@@ -163,6 +176,7 @@ function game(o: Outcomes): string[] {
 export function formatSummary(outcomes: Outcomes, meta: RunMeta | undefined): string {
   const blocks = [
     header(outcomes, meta),
+    headline(outcomes),
     incidents(outcomes),
     disputes(outcomes),
     times(outcomes),

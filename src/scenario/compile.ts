@@ -154,7 +154,16 @@ function timeline(s: Scenario): TimelineStep[] {
   });
 }
 
-/** Builds the simulator's plan from a validated scenario. */
+/**
+ * Builds the simulator's plan from a validated scenario: durations in ms, incident kinds
+ * resolved to CAMEO codes and Goldstein weights, policy defaults per kind. Pass the file's
+ * text as `source` so that the log records it (what `parley fork` rebuilds the run from).
+ * @example
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const plan = compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION, seed: 7 });
+ * console.log(plan.seed, plan.parties.map((p) => `${p.id}: ${p.policy.kind}`));
+ */
 export function compileScenario(s: Scenario, options: CompileOptions): Plan {
   const startMs = at(s.start);
   const endMs = startMs + ms(s.horizon);
@@ -206,7 +215,12 @@ export function compileScenario(s: Scenario, options: CompileOptions): Plan {
       messageLoss: s.fog.messageLoss,
       deliveryDelayMs: ms(s.fog.deliveryDelay),
     },
-    ladder: { ...s.ladder, levels: [...s.ladder.levels], thresholds: [...s.ladder.thresholds] },
+    ladder: {
+      ...s.ladder,
+      levels: [...s.ladder.levels],
+      thresholds: [...s.ladder.thresholds],
+      cooling: s.ladder.cooling === 'none' ? 'none' : { halfLife: s.ladder.cooling.halfLife },
+    },
     generators,
     timeline: timeline(s),
     ...(s.game

@@ -28,7 +28,10 @@ export const expectationSchemas = {
   disputesResolvedAtLeast: count('At least this many disputes are resolved (settled or ruled).'),
   disputesEscalatedAtMost: count('At most this many disputes escalate.'),
   accidentalEscalationsAtMost: count('At most this many escalations follow a misattributed or accidental incident.'),
-  misunderstandingsCaughtAtLeast: count('At least this many misattributions or accidents are clarified by the cell.'),
+  consequentialMisunderstandingsCaughtAtLeast: count(
+    'At least this many misattributions are cleared while the misled party had a retaliation against the wrongly blamed side planned and not yet carried out.',
+  ),
+  misunderstandingsCaughtAtLeast: count('At least this many misattributions are cleared before the misled party retaliated (whether or not it meant to).'),
   incidentsAtLeast: count('At least this many incidents occur.'),
   incidentsAtMost: count('At most this many incidents occur.'),
   cellSuspended: z.boolean().describe('Whether the cell is suspended at some point.'),
@@ -129,5 +132,5 @@ export function tagExpectation(item: Expectation): TaggedExpectation {
     const value = (item as Partial<Values>)[kind];
     if (value !== undefined) return { kind, value } as TaggedExpectation;
   }
-  throw new TypeError('[scenario] expectation without a check: validate it with scenarioSchema first');
+  throw new Error('[scenario] expectation without a check: validate it with scenarioSchema first');
 }

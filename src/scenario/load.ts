@@ -171,6 +171,10 @@ function fail(file: string, line: number, col: number, message: string): Scenari
  * Reads and validates a scenario file. I/O problems (missing file, a directory, no
  * permission) come back as one issue at line 0, column 0. `options` sets the limits (the
  * event budget) the scenario is checked against.
+ * @example
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+ * console.log(r.scenario.name, Object.keys(r.scenario.parties), r.hash);
  */
 export async function loadScenario(path: string, options: LimitOptions = {}): Promise<ScenarioResult> {
   let bytes: Uint8Array;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TRACKS } from '../core/catalogue.js';
 import { duration, id, integer, unit } from './fields.js';
+import { DEFAULT_HALF_LIFE } from '../machines/ladder.js';
 import { quote } from './suggest.js';
 
 const track = z.enum(TRACKS).describe('A track of the mechanism.');
@@ -107,6 +108,17 @@ export const ladderSchema = z
     reliefOnSettlement: z.number().min(0).default(5).describe('Pressure removed when a dispute is settled.'),
     reliefOnRuling: z.number().min(0).default(4).describe('Pressure removed when a ruling is accepted.'),
     escalationPenalty: z.number().min(0).default(8).describe('Pressure added when a dispute escalates.'),
+    cooling: z
+      .union([
+        z.literal('none').describe('The ladder never cools: only settlements, rulings and de-escalation steps lower it.'),
+        z.strictObject({
+          halfLife: duration('While nothing raises it, the pressure halves in this time (exponential decay, as in ViEWS).', {
+            positive: true,
+          }),
+        }),
+      ])
+      .default(() => ({ halfLife: DEFAULT_HALF_LIFE }))
+      .describe(`How the ladder cools down with time: { halfLife: P30D } (the default halves the pressure every ${DEFAULT_HALF_LIFE.slice(1)}), or none.`),
   })
   .superRefine((ladder, ctx) => {
     const { levels, thresholds, max } = ladder;

@@ -140,7 +140,7 @@ export function tagTimelineEntry(entry: TimelineEntry): TaggedTimelineEntry {
     const event = (entry as Partial<TimelineEvents>)[kind];
     if (event !== undefined) return { kind, at: entry.at, event } as TaggedTimelineEntry;
   }
-  throw new TypeError('[scenario] timeline entry without an event: validate it with scenarioSchema first');
+  throw new Error('[scenario] timeline entry without an event: validate it with scenarioSchema first');
 }
 
 /** A scenario's own incident or de-escalation kind. */

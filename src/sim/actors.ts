@@ -3,6 +3,7 @@
  * to its parameters, drawing from its own named streams (which decision draws from which
  * stream is fixed here, in one place: see streams.ts).
  */
+import { UsageError } from '../core/errors.js';
 import type { Plan, PolicyPlan, SupervisorPlan } from './plan.js';
 import { partyPolicy, type Occasion, type PartyPolicy, type Provocation, type SupervisorPolicy } from './policies/index.js';
 import type { Rng } from './rng.js';
@@ -108,16 +109,16 @@ export class Supervisor {
 /**
  * Each party of the plan with the policy it plays: the one `chosen` for it, else the built-in
  * policy its plan's kind names.
- * @throws {RangeError} when `chosen` names a party the plan does not have, or a kind does not exist.
+ * @throws {UsageError} when `chosen` names a party the plan does not have, or a kind does not exist.
  */
 export function cast(plan: Plan, chosen: Readonly<Record<string, PartyPolicy>>, streams: Streams): Map<string, Party> {
   for (const id of Object.keys(chosen)) {
-    if (!plan.parties.some((p) => p.id === id)) throw new RangeError(`[sim] options.policies names "${id}", which is not a party of the plan`);
+    if (!plan.parties.some((p) => p.id === id)) throw new UsageError(`[sim] options.policies names "${id}", which is not a party of the plan`, 'PLAN');
   }
   return new Map(
     plan.parties.map((p) => {
       const policy = Object.hasOwn(chosen, p.id) ? chosen[p.id] : partyPolicy(p.policy.kind);
-      if (!policy) throw new RangeError(`[sim] party "${p.id}" plays policy kind "${p.policy.kind}", which does not exist`);
+      if (!policy) throw new UsageError(`[sim] party "${p.id}" plays policy kind "${p.policy.kind}", which does not exist`, 'PLAN');
       return [p.id, new Party(p.id, p.policy, policy, streams)];
     }),
   );

@@ -12,7 +12,9 @@ import type { DomainError } from '../core/errors.js';
 import type { ParleyState } from '../core/state.js';
 import type { Party, Supervisor } from './actors.js';
 import type { Agenda } from './agenda.js';
+import type { Knowledge } from './knowledge.js';
 import type { Plan } from './plan.js';
+import type { Cooling } from './procedures/cooling.js';
 import type { Disputes } from './procedures/disputes.js';
 import type { Incidents } from './procedures/incidents.js';
 import type { Meetings } from './procedures/meetings.js';
@@ -40,6 +42,10 @@ export interface SimContext {
   readonly incidents: Incidents;
   readonly meetings: Meetings;
   readonly suspension: Suspension;
+  readonly cooling: Cooling;
+
+  /** What each party could know: every decision for a party reads the run through it. */
+  readonly knowledge: Knowledge;
 
   /** The supervisor, as its policy makes it act. */
   readonly supervisor: Supervisor;

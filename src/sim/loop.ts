@@ -8,20 +8,22 @@
  *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
+import { DomainError, UsageError } from '../core/errors.js';
 import type { Recorded, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { command } from '../core/commands.js';
 import { decide, type DecideOptions } from '../core/decide.js';
-import { DomainError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
 import { cast, type Party, Supervisor } from './actors.js';
 import { Agenda } from './agenda.js';
 import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
+import { Knowledge } from './knowledge.js';
 import { logStartedData } from './logStart.js';
 import type { Plan } from './plan.js';
 import { standardSupervisor } from './policies/index.js';
+import { Cooling } from './procedures/cooling.js';
 import { Disputes } from './procedures/disputes.js';
 import { Incidents } from './procedures/incidents.js';
 import { Meetings } from './procedures/meetings.js';
@@ -54,7 +56,9 @@ export class Simulation implements SimContext {
   readonly incidents: Incidents;
   readonly meetings: Meetings;
   readonly suspension: Suspension;
+  readonly cooling: Cooling;
   readonly supervisor: Supervisor;
+  readonly knowledge: Knowledge;
   private readonly rounds: Rounds | undefined;
   private readonly replayer = new Replayer();
   private readonly byId: ReadonlyMap<string, Party>;
@@ -85,6 +89,12 @@ export class Simulation implements SimContext {
     const tracks = plan.mechanism.tracks;
     this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
     this.parties = plan.parties.map((p) => p.id);
+    const onRead = options.onKnowledgeRead;
+    this.knowledge = new Knowledge(
+      [...this.parties, plan.supervisor.id],
+      () => this.replayer.peek(),
+      onRead === undefined ? undefined : (reader, fact) => onRead({ reader, fact, atSeq: this.replayer.seq }),
+    );
     for (const step of plan.timeline) {
       if ('id' in step.action) this.reserved.add(step.action.id);
     }
@@ -93,6 +103,7 @@ export class Simulation implements SimContext {
     this.incidents = new Incidents(this);
     this.meetings = new Meetings(this);
     this.suspension = new Suspension(this);
+    this.cooling = new Cooling(this);
     this.rounds = plan.game ? new Rounds(this, plan.game, rng.split('game')) : undefined;
   }
 
@@ -111,13 +122,25 @@ export class Simulation implements SimContext {
 
   run(): RunResult {
     this.start();
-    // Drains until the horizon, or until the event limit stops the run.
+    // Drains until the horizon, or until the event limit stops the run. An error thrown by a
+    // task (a user's policy, a listener) stops the drain and is thrown from `run`: rxjs would
+    // report it later as an uncaught exception, and the run would end as if complete.
+    let failure: { readonly error: unknown } | undefined;
     const sub = this.agenda
-      .drain$(this.plan.endMs, () => this.stoppedAtMs === undefined)
-      .subscribe((due) => this.handle(due.task));
+      .drain$(this.plan.endMs, () => failure === undefined && this.stoppedAtMs === undefined)
+      .subscribe((due) => {
+        try {
+          this.handle(due.task);
+        } catch (error) {
+          failure = { error };
+        }
+      });
     sub.unsubscribe();
+    if (failure) throw failure.error;
     const stopped = this.stoppedAtMs !== undefined;
     const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
+    // The ladder's decay up to the horizon, so the final pressure is the one at the end.
+    if (!stopped) this.cooling.cool(reachedAt);
     this.submit(command('EndSimulation', { actor: 'sim', at: reachedAt }, { reason: stopped ? 'stopped' : 'horizon' }), true);
     return {
       // The live state, not a copy: nothing folds into it any more, and copying the whole
@@ -138,6 +161,7 @@ export class Simulation implements SimContext {
   }
 
   submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
+    this.cooling.before(cmd.type);
     const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
     if (result instanceof DomainError) return result;
     let first: Recorded | undefined;
@@ -188,7 +212,7 @@ export class Simulation implements SimContext {
     const at = this.at;
     const started = this.submit(command('StartLog', { actor: 'sim', at }, logStartedData(p, at)), true);
     // Nothing can follow a log that did not start: every later command would be refused.
-    if (started instanceof DomainError) throw new RangeError(`[sim] the plan cannot start a log: ${started.message}`);
+    if (started instanceof DomainError) throw new UsageError(`[sim] the plan cannot start a log: ${started.message}`, 'PLAN');
     if (p.mechanism.enabled) {
       this.try(command('ProposeCell', { actor: p.supervisor.id, at }, { tracks: [...p.mechanism.tracks] }), true);
       this.try(command('EstablishCell', { actor: p.supervisor.id, at }, {}), true);
@@ -214,7 +238,7 @@ export class Simulation implements SimContext {
       case 'deliver':
         return this.messages.deliver(task.messageId);
       case 'ackDeadline':
-        return this.messages.deadline(task.messageId);
+        return this.messages.deadline(task.messageId, task.from);
       case 'ack':
         return this.messages.acknowledge(task.messageId);
       case 'answer':
@@ -243,6 +267,8 @@ export class Simulation implements SimContext {
         return this.meetings.close(task.meetingId);
       case 'resume':
         return this.suspension.resume(task.by);
+      case 'cool':
+        return this.cooling.due(task.from, task.pressure);
       case 'round':
         return this.rounds?.round();
       default: {
@@ -254,12 +280,21 @@ export class Simulation implements SimContext {
 
   /** Starts the step of a procedure that a recorded fact calls for. */
   private react(e: Recorded): void {
+    this.knowledge.record(e);
+    this.cooling.recorded(e);
     switch (e.type) {
       case 'IncidentOccurred':
         this.meetings.noteIncident(e.data.incidentId);
         return this.incidents.occurred(e);
       case 'IncidentObserved':
         return this.incidents.observed(e);
+      case 'IncidentClarified':
+        return this.incidents.clarified(e);
+      case 'RetaliationPlanned':
+        return this.incidents.planned(e);
+      case 'RetaliationHeld':
+      case 'RetaliationCalledOff':
+        return;
       case 'MessageSent':
         this.meetings.noteTraffic(e.data.track);
         return this.messages.sent(e);

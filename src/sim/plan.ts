@@ -33,12 +33,14 @@ export interface PolicyPlan {
   readonly disputeThreshold: number;
 }
 
+/** A party: its id, display name and resolved policy. */
 export interface PartyPlan {
   readonly id: string;
   readonly name: string;
   readonly policy: PolicyPlan;
 }
 
+/** The supervisor: its id and name, how often it intervenes, how fast it answers and finds facts. */
 export interface SupervisorPlan {
   readonly id: string;
   readonly name: string;
@@ -110,6 +112,7 @@ export interface TimelineStep {
   readonly action: TimelineAction;
 }
 
+/** The repeated-interaction mode: rounds, their spacing, accident probability, payoffs, clarification chance. */
 export interface GamePlan {
   readonly rounds: number;
   readonly everyMs: number;
@@ -121,6 +124,11 @@ export interface GamePlan {
 /** A change to one scenario parameter (`--set path=value`), as the user gave it. */
 export type ParameterOverride = EventData<'LogStarted'>['overrides'][number];
 
+/**
+ * What the simulator runs: a compiled scenario (see `compileScenario`), with every duration in
+ * ms, every instant as epoch ms and every default applied. Plain data: tests and scripts may
+ * build or change one directly (e.g. `{ ...plan, seed: 7 }`).
+ */
 export interface Plan {
   readonly name: string;
   /** SHA-256 of the scenario file. */

@@ -10,6 +10,7 @@ import { Simulation } from './loop.js';
 
 export { MAX_REFUSALS_KEPT } from './loop.js';
 import type { Plan } from './plan.js';
+import type { KnowledgeRead } from './knowledge.js';
 import type { PartyPolicy, SupervisorPolicy } from './policies/index.js';
 
 /** A scripted action the rules refused (e.g. a dispute while the cell is suspended). */
@@ -45,17 +46,30 @@ export interface RunOptions {
   readonly policies?: Readonly<Record<string, PartyPolicy>>;
   /** Plays this policy for the supervisor instead of the standard one. */
   readonly supervisor?: SupervisorPolicy;
+  /**
+   * Called with every fact a decision for a party (or the supervisor as a sender) reads, as
+   * it reads it: what that decision rested on. Each is a fact the reader had observed by then
+   * (see knowledge.ts); tests check it against the log.
+   */
+  readonly onKnowledgeRead?: (read: KnowledgeRead) => void;
 }
 
 /**
  * Runs a plan to its horizon. Deterministic: same plan, same options, same events.
- * @throws {RangeError} when `options.policies` names a party the plan does not have, the
+ * @throws {UsageError} when `options.policies` names a party the plan does not have, the
  *   plan names a policy kind that does not exist, or the plan cannot start a log at all (a
  *   plan from a scenario that passed validation always can).
+ * @throws whatever a policy of `options` (or `onEvent`) throws: the run stops there.
  * @example
- * const { state, events } = runPlan(compileScenario(scenario, { hash, parleyVersion: PARLEY_VERSION }));
- * // a policy of your own for one party:
- * runPlan(plan, { policies: { israel: { ...titForTat, retaliates: (self, seen) => seen.severity > 0.8 } } });
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const plan = compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION });
+ * const { state, events } = runPlan(plan);
+ * // The same run with a policy of your own for one party: tit-for-tat that only answers severe acts.
+ * const titForTat = partyPolicy('tit-for-tat');
+ * if (!titForTat) throw new Error('no such policy');
+ * const patient = runPlan(plan, { policies: { israel: { ...titForTat, retaliates: (self, seen, rng) => seen.severity > 0.8 && titForTat.retaliates(self, seen, rng) } } });
+ * console.log(events, state.ladder?.peak, patient.state.ladder?.peak);
  */
 export function runPlan(plan: Plan, options: RunOptions = {}): RunResult {
   return new Simulation(plan, options).run();

@@ -13,7 +13,7 @@ export type Task =
   | { readonly k: 'retaliate'; readonly incidentId: string; readonly party: string }
   // messages
   | { readonly k: 'deliver'; readonly messageId: string }
-  | { readonly k: 'ackDeadline'; readonly messageId: string }
+  | { readonly k: 'ackDeadline'; readonly messageId: string; readonly from: string }
   | { readonly k: 'ack'; readonly messageId: string }
   | { readonly k: 'answer'; readonly messageId: string }
   | { readonly k: 'supervisorCheck'; readonly messageId: string }
@@ -30,6 +30,8 @@ export type Task =
   | { readonly k: 'extraordinary'; readonly incidentId?: string }
   | { readonly k: 'closeMeeting'; readonly meetingId: string }
   | { readonly k: 'resume'; readonly by: string }
+  // the ladder cooling down
+  | { readonly k: 'cool'; readonly from: string; readonly pressure: number }
   // the repeated game
   | { readonly k: 'round' };
 

@@ -4,9 +4,9 @@
  * event, the invariant and what is wrong. Before the invariants, each event must be
  * well-formed (the catalogue's schema) and fold (the machines accept it).
  */
+import { ParleyError, ReplayError } from '../core/errors.js';
 import type { EventType, Recorded } from '../core/catalogue.js';
 import { parseEvent } from '../core/catalogue.js';
-import { ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import type { Invariant } from './invariant.js';
 import { PARLEY_INVARIANTS } from './invariants.js';
@@ -85,8 +85,10 @@ export function checkEveryPrefix(events: Iterable<Recorded>, invariants: readonl
  * @example
  * try { assertEveryPrefix(events); } catch (e) { if (e instanceof InvariantViolation) console.log(e.failure.seq); }
  */
-export class InvariantViolation extends Error {
+export class InvariantViolation extends ParleyError {
   override readonly name = 'InvariantViolation';
+  readonly area = 'check';
+  readonly code = 'INVARIANT_VIOLATED';
   constructor(readonly failure: PrefixFailure, events: readonly Recorded[], invariants: readonly Invariant[]) {
     super(describeFailure(failure, events, invariants));
   }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { EventData, EventType, Fact, Recorded } from '../core/catalogue.js';
-import { EVENT_TYPES, EVENT_VERSIONS, MESSAGE_KINDS, MOVES, TRACKS } from '../core/catalogue.js';
+import { EVENT_TYPES, EVENT_VERSIONS, MESSAGE_KINDS, MOVES, RETALIATION_CALLED_OFF, TRACKS } from '../core/catalogue.js';
 import { formatDuration, formatInstant, parseInstant } from '../core/time.js';
 import { DEFAULT_LADDER } from '../machines/ladder.js';
 
@@ -130,6 +130,10 @@ const DATA: { readonly [T in EventType]: fc.Arbitrary<EventData<T>> } = {
   ),
   IncidentObserved: fc.record({ incidentId: idArbitrary, attributedTo: idArbitrary, severity: unit }),
   IncidentClarified: some({ incidentId: idArbitrary, party: idArbitrary, attributedTo: idArbitrary, messageId: idArbitrary }, ['incidentId', 'party', 'attributedTo']),
+  RetaliationPlanned: fc.record({ incidentId: idArbitrary, against: idArbitrary, due: instantArbitrary }),
+  RetaliationHeld: fc.record({ incidentId: idArbitrary, disputeId: idArbitrary }),
+  RetaliationCalledOff: some({ incidentId: idArbitrary, reason: fc.constantFrom(...RETALIATION_CALLED_OFF), disputeId: idArbitrary }, ['incidentId', 'reason']),
+  LadderCooled: fc.record({ delta: fc.integer({ min: -100_000, max: 0 }).map((x) => x / 1000) }),
   DeescalationStepTaken: some(
     { stepId: idArbitrary, kind: fc.constantFrom('deescalation', 'apology', 'ceasefire'), cameo, weight, description: text },
     ['stepId', 'kind', 'cameo', 'weight'],

@@ -1,8 +1,9 @@
 /**
  * `parley/testing`: the property-testing kit, as Parley's own tests use it. fast-check
  * arbitraries of single facts, commands, valid event streams and whole scenarios; the
- * invariants Parley is tested with, each named and stated; and a checker that folds a stream
- * and runs every invariant after every event, reporting the first failing seq.
+ * invariants Parley is tested with, each named and stated; a checker that folds a stream
+ * and runs every invariant after every event, reporting the first failing seq; and a property
+ * that a party policy of your own is safe to play in any scenario.
  *
  * A separate entry point, so that importing `parley` never loads fast-check.
  * @example
@@ -32,3 +33,9 @@ export type { Invariant, InvariantCheck } from './invariant.js';
 export { PARLEY_INVARIANTS } from './invariants.js';
 export { InvariantViolation, STREAM_RULES, assertEveryPrefix, checkEveryPrefix, describeFailure, formatEvent } from './checkEveryPrefix.js';
 export type { PrefixFailure, PrefixReport } from './checkEveryPrefix.js';
+
+// --- policies of your own ---------------------------------------------------------------
+export { policyProperty } from './policyProperty.js';
+export type { PolicyCase, PolicyConstraints, PolicyRun } from './policyProperty.js';
+export { PolicyViolation, checkedPolicy } from './policyContract.js';
+export type { PolicyViolationCode } from './policyContract.js';

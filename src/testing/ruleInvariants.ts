@@ -49,7 +49,11 @@ const ROLES: { readonly [T in EventType]: readonly Role[] } = {
   IncidentOccurred: ['party', 'world'],
   IncidentObserved: ['party'],
   IncidentClarified: ['cell', 'supervisor'],
+  RetaliationPlanned: ['party'],
+  RetaliationHeld: ['party'],
+  RetaliationCalledOff: ['party'],
   DeescalationStepTaken: PARTICIPANT,
+  LadderCooled: ['sim'],
   DisputeRaised: ['party'],
   DisputeAcknowledged: ['party'],
   FactFindingOpened: ['cell', 'supervisor'],
@@ -157,6 +161,15 @@ function referenceProblems(s: ParleyState, e: Recorded): string[] {
       return out;
     case 'FactFindingReported':
       if (e.data.attributedTo !== undefined) partyOrWorld(e.data.attributedTo);
+      return out;
+    case 'RetaliationPlanned':
+      incident(e.data.incidentId);
+      need(isParty(s, e.data.against) && e.data.against !== e.actor, `target "${e.data.against}", not another party`);
+      return out;
+    case 'RetaliationHeld':
+    case 'RetaliationCalledOff':
+      incident(e.data.incidentId);
+      dispute(e.data.disputeId);
       return out;
     case 'MeetingOpened':
       e.data.agenda.incidents.forEach(incident);

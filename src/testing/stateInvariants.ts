@@ -32,6 +32,9 @@ function disputeProblems(d: DisputeView): string[] {
   return out;
 }
 
+/** The states a lost message can be in: lost, or overdue (and referred) once its deadline passed. */
+const LOST_STATES = new Set(['lost', 'overdue', 'referred']);
+
 function messageProblems(m: MessageView): string[] {
   const out: string[] = [];
   if (m.acknowledgedAt !== undefined) {
@@ -42,7 +45,10 @@ function messageProblems(m: MessageView): string[] {
     out.push(`message ${m.id}: answered before it was acknowledged`);
   }
   if (m.machine.context.delivered !== (m.deliveredAt !== undefined)) out.push(`message ${m.id}: delivery flag disagrees with the read model`);
-  if (m.lostAt !== undefined && m.machine.value !== 'lost') out.push(`message ${m.id}: lost but in ${String(m.machine.value)}`);
+  if (m.machine.context.lost !== (m.lostAt !== undefined)) out.push(`message ${m.id}: loss flag disagrees with the read model`);
+  // A lost message goes overdue at its deadline like any other (its sender cannot tell), never further.
+  if (m.lostAt !== undefined && !LOST_STATES.has(String(m.machine.value))) out.push(`message ${m.id}: lost but in ${String(m.machine.value)}`);
+  if (m.lostAt !== undefined && m.deliveredAt !== undefined) out.push(`message ${m.id}: both lost and delivered`);
   return out;
 }
 
@@ -113,6 +119,7 @@ function counterProblems(s: ParleyState, retaliations: number, accidental: numbe
   ];
   for (const [name, have, seen] of pairs) if (have !== seen) out.push(`${name}: ${have} in the state, ${seen} in the events`);
   if (c.misunderstandingsCaught > c.byType.IncidentClarified) out.push('more misunderstandings caught than clarifications');
+  if (c.consequentialMisunderstandingsCaught > c.misunderstandingsCaught) out.push('more consequential misunderstandings caught than misunderstandings caught');
   if (s.game && s.game.rounds !== c.byType.RoundPlayed) out.push('game rounds disagree with RoundPlayed events');
   return out;
 }

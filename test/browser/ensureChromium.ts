@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { ensureTool, type ToolStatus } from './ensureTool.js';
+import { ensureTool, type ToolStatus } from '../support/debian.js';
 
 /** Finds or installs Chromium (can take minutes on a fresh machine: give the hook a long timeout). */
 export function ensureChromium(): ToolStatus {

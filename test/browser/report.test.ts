@@ -13,7 +13,7 @@ import { tempDir } from '../fixtures/logs/build.js';
 import { cli } from '../cli/inProcess.js';
 import { HOSTILE, hostileScenario } from '../report/hostile.js';
 import { ensureChromium, launchChromium } from './ensureChromium.js';
-import type { ToolStatus } from './ensureTool.js';
+import type { ToolStatus } from '../support/debian.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const temp = tempDir('parley-browser-');

@@ -64,7 +64,9 @@ describe('parley compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/variant {3}--set mechanism\.enabled=false/);
     expect(r.stdout).toMatch(/8 paired runs, the same seed on both sides \(common random numbers\)/);
-    expect(r.stdout).toMatch(/^P\(ladder reaches conflict\) +[\d.]+ \[[\d.]+, [\d.]+\] +1 \[[\d.]+, 1\] +[+-]?[\d.]+ \[/m);
+    // Without the cell the ladder reaches conflict more often (no longer always: it cools).
+    expect(r.stdout).toMatch(/^P\(ladder reaches conflict\) +[\d.]+ \[[\d.]+, [\d.]+\] +[\d.]+ \[[\d.]+, [\d.]+\] +[+-]?[\d.]+ \[/m);
+    expect(r.stdout).toMatch(/^accidental escalations +0 \[0, 0\] +[\d.]+ \[/m);
     expect(r.stdout).toMatch(/Newcombe/);
   });
 

@@ -26,8 +26,8 @@ describe('parley run', () => {
     expect(JSON.parse(log[0] as string)).toMatchObject({
       seq: 1,
       type: 'LogStarted',
-      v: 2,
-      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' } },
+      v: 3,
+      data: { seed: 42, scenario: { source: readFileSync(paris, 'utf8') }, overrides: [], rules: { ackDeadline: 'P1D' }, ladder: { cooling: { halfLife: 'P30D' } } },
     });
     expect(r.stdout).toContain(`log: paris.jsonl (${log.length} events`);
     expect(readdirSync(cwd)).toEqual(['paris.jsonl']);
@@ -122,18 +122,22 @@ describe('parley run: limits', () => {
 
   it('a run stopped by the user\'s --max-events says so everywhere, even --quiet, and exits 0', async () => {
     const cwd = dir();
-    const quiet = await cli(['run', paris, '--no-out', '--max-events', '100', '--quiet'], { cwd });
+    // The Paris scenario without its expectations, which a run cut at 100 events need not meet.
+    const source = readFileSync(paris, 'utf8');
+    const scenario = join(cwd, 'paris.yaml');
+    writeFileSync(scenario, source.slice(0, source.indexOf('\nexpect:') + 1));
+    const quiet = await cli(['run', scenario, '--no-out', '--max-events', '100', '--quiet'], { cwd });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
     expect(quiet.stderr).toMatch(/^parley: the run stopped early at (\S+) with \d+ events recorded, at --max-events 100: the outcomes cover only the part simulated\n$/);
     const reached = /stopped early at (\S+) /.exec(quiet.stderr)?.[1] as string;
-    const text = await cli(['run', paris, '--no-out', '--max-events', '100'], { cwd });
+    const text = await cli(['run', scenario, '--no-out', '--max-events', '100'], { cwd });
     expect(text.stdout).toMatch(/^STOPPED EARLY: the run stopped early at /);
     expect(text.stdout).toContain(`simulated 2026-01-06T00:00:00Z to ${reached}`);
-    const json = await cli(['run', paris, '--no-out', '--max-events', '100', '--json'], { cwd });
+    const json = await cli(['run', scenario, '--no-out', '--max-events', '100', '--json'], { cwd });
     expect(json.stderr).toMatch(/stopped early/);
     expect(JSON.parse(json.stdout)).toMatchObject({ endedBy: 'stopped', reachedAt: reached, maxEvents: 100, outcomes: { period: { end: reached } } });
-    const full = JSON.parse((await cli(['run', paris, '--no-out', '--json'], { cwd })).stdout);
+    const full = JSON.parse((await cli(['run', scenario, '--no-out', '--json'], { cwd })).stdout);
     expect(full).toMatchObject({ endedBy: 'horizon', reachedAt: '2026-07-05T00:00:00Z', refusedCount: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTool, type ToolStatus } from '../browser/ensureTool.js';
+import { ensureTool, type ToolStatus } from '../support/debian.js';
 import { tempDir } from '../fixtures/logs/build.js';
 import { cli } from './inProcess.js';
 

@@ -1,7 +1,8 @@
 /**
  * A reference model of the whole mechanism, written from its documentation (README "How it
  * works", DESIGN.md §2) rather than from `decide`: the cell's status, every message and its
- * place in `sent → delivered → acknowledged → answered | lost | overdue → referred`, every
+ * place in `sent → delivered → acknowledged → answered | lost | overdue → referred` (a lost
+ * message goes overdue at its deadline like any other: its sender cannot tell), every
  * dispute and its procedure state, and the escalation ladder's pressure and level.
  *
  * `refusal` says whether the rules accept a command, `apply` what it changes, `compare` checks
@@ -26,7 +27,7 @@ type CellStatus = 'none' | 'proposed' | 'established' | 'active' | 'suspended' |
 type MessageState = 'sent' | 'delivered' | 'lost' | 'acknowledged' | 'answered' | 'overdue' | 'referred';
 type DisputeState = 'raised' | 'acknowledged' | 'factFinding' | 'mediation' | 'ruling' | 'ruled' | 'deadlocked' | 'settled' | 'withdrawn' | 'lapsed' | 'escalated';
 
-export interface MessageModel { readonly id: string; readonly from: string; readonly to: string; state: MessageState; delivered: boolean; readonly ackBy: number }
+export interface MessageModel { readonly id: string; readonly from: string; readonly to: string; state: MessageState; delivered: boolean; lost: boolean; readonly ackBy: number }
 export interface DisputeModel { readonly id: string; readonly by: string; readonly against: string; state: DisputeState; accepted: string[]; readonly respondBy: number }
 
 /** What the documentation says the mechanism is in. */
@@ -143,16 +144,16 @@ export function refusal(m: Model, cmd: Command): string | undefined {
       return participant(cmd.data.to) && cmd.data.to !== cmd.actor ? undefined : 'recipient';
     case 'DeliverMessage':
       if (!msg) return 'unknown message';
-      return msg.state === 'sent' || (['overdue', 'referred'].includes(msg.state) && !msg.delivered) ? undefined : 'cannot deliver';
+      return msg.state === 'sent' || (['overdue', 'referred'].includes(msg.state) && !msg.delivered && !msg.lost) ? undefined : 'cannot deliver';
     case 'LoseMessage':
-      return msg && ['sent', 'overdue', 'referred'].includes(msg.state) ? undefined : 'cannot lose';
+      return msg && (msg.state === 'sent' || (['overdue', 'referred'].includes(msg.state) && !msg.delivered && !msg.lost)) ? undefined : 'cannot lose';
     case 'AcknowledgeMessage':
       if (!msg || msg.to !== cmd.actor || !msg.delivered) return 'not received';
       return ['delivered', 'overdue', 'referred'].includes(msg.state) ? undefined : 'cannot acknowledge';
     case 'AnswerMessage':
       return msg && msg.to === cmd.actor && msg.state === 'acknowledged' ? undefined : 'cannot answer';
     case 'MarkAckOverdue':
-      return msg && m.now >= msg.ackBy && ['sent', 'delivered'].includes(msg.state) ? undefined : 'not overdue';
+      return msg && m.now >= msg.ackBy && ['sent', 'delivered', 'lost'].includes(msg.state) ? undefined : 'not overdue';
     case 'ReferMessage':
       return msg?.state === 'overdue' ? undefined : 'not overdue';
     case 'RecordIncident':
@@ -206,13 +207,19 @@ export function apply(m: Model, cmd: Command): void {
     case 'SuspendCell': m.cell = 'suspended'; return;
     case 'DissolveCell': m.cell = 'dissolved'; return;
     case 'SendMessage':
-      m.messages.push({ id: cmd.data.messageId, from: cmd.actor, to: cmd.data.to, state: 'sent', delivered: false, ackBy: m.now + DEADLINES.ackMs });
+      m.messages.push({ id: cmd.data.messageId, from: cmd.actor, to: cmd.data.to, state: 'sent', delivered: false, lost: false, ackBy: m.now + DEADLINES.ackMs });
       return;
     case 'DeliverMessage':
       (msg as MessageModel).delivered = true;
       if (msg?.state === 'sent') msg.state = 'delivered';
       return;
-    case 'LoseMessage': (msg as MessageModel).state = 'lost'; return;
+    case 'LoseMessage': {
+      const x = msg as MessageModel;
+      x.lost = true;
+      // Lost after its deadline: it stays overdue (or referred), marked lost.
+      if (x.state === 'sent') x.state = 'lost';
+      return;
+    }
     case 'AcknowledgeMessage': (msg as MessageModel).state = 'acknowledged'; return;
     case 'AnswerMessage': (msg as MessageModel).state = 'answered'; return;
     case 'MarkAckOverdue': (msg as MessageModel).state = 'overdue'; return;
@@ -249,7 +256,7 @@ export function compare(m: Model, real: Real, label: string): void {
   expect(status, `${label}: cell`).toBe(m.cell);
   for (const x of m.messages) {
     const r = s.messages.get(x.id);
-    expect([r?.machine.value, r?.machine.context.delivered], `${label}: message ${x.id}`).toEqual([x.state, x.delivered]);
+    expect([r?.machine.value, r?.machine.context.delivered, r?.machine.context.lost], `${label}: message ${x.id}`).toEqual([x.state, x.delivered, x.lost]);
   }
   expect(s.messages.size, `${label}: messages`).toBe(m.messages.length);
   for (const x of m.disputes) {

@@ -13,7 +13,7 @@
  * always be recordable and foldable. Builders for the usual histories follow the helper.
  */
 import { expect } from 'vitest';
-import type { EventData, EventType, Fact, MechanismRules, Move, Recorded, Track } from '../../src/core/catalogue.js';
+import type { EventData, EventType, Fact, LadderConfig, MechanismRules, Move, Recorded, Track } from '../../src/core/catalogue.js';
 import { fact, parseEvent, TRACKS } from '../../src/core/catalogue.js';
 import type { Command } from '../../src/core/commands.js';
 import { decide } from '../../src/core/decide.js';
@@ -153,6 +153,8 @@ export interface StartedOptions extends Meta {
   readonly game?: boolean;
   /** The mechanism's rules (default {@link RULES}); null stands for a log written before LogStarted v2. */
   readonly rules?: MechanismRules | null;
+  /** The ladder (default `DEFAULT_LADDER`, which cools with a 30-day half-life). */
+  readonly ladder?: LadderConfig;
 }
 
 /** The rules of the specification's runs: acknowledgements due in a day, responses in a week. */
@@ -179,7 +181,7 @@ export function started(options: StartedOptions = {}): FactOfType<'LogStarted'> 
     mechanism: options.mechanism ?? true,
     rules: options.rules === undefined ? RULES : options.rules,
     tracks: [...TRACKS],
-    ladder: DEFAULT_LADDER,
+    ladder: options.ladder ?? DEFAULT_LADDER,
     ...(options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),
   });
 }

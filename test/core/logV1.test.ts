@@ -49,13 +49,36 @@ describe('a log written with LogStarted v1', () => {
     expect(decide(send, r.peek())).toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/ackBy is not given/) });
   });
 
-  it('replays to the state that version printed, its first event read as v2 with what v1 did not record marked so', async () => {
+  it('replays to the state that version printed, its first event read as the current version with what v1 did not record marked so', async () => {
     const { state, events } = await replayFile(LOG);
     const v1 = snapshot.meta;
-    const upcast = { ...v1, scenario: { ...v1.scenario, source: null }, overrides: [], rules: null };
-    // The fold now also keeps why the run ended (added with the run limits).
-    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, meta: upcast, endReason: 'horizon' });
-    expect(events[0]).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null, overrides: [], scenario: { source: null } } });
+    // A ladder before LogStarted v3 did not cool.
+    const upcast = { ...v1, scenario: { ...v1.scenario, source: null }, overrides: [], rules: null, ladder: { ...v1.ladder, cooling: 'none' } };
+    // The fold now also keeps why the run ended (added with the run limits), and each message's
+    // machine whether it was lost (added when lost messages began to go overdue).
+    const messages = Object.fromEntries(
+      Object.entries(snapshot.messages as Record<string, { lostAt?: string; machine: { context: object } }>).map(([id, m]) => [
+        id,
+        { ...m, machine: { ...m.machine, context: { ...m.machine.context, lost: m.lostAt !== undefined } } },
+      ]),
+    );
+    // Incidents now keep the retaliations planned for them, and the counters the consequential
+    // misunderstandings caught (added with the retaliation plans; a v1 log records none).
+    const incidents = Object.fromEntries(Object.entries(snapshot.incidents as Record<string, object>).map(([id, i]) => [id, { ...i, plans: {} }]));
+    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0, LadderCooled: 0 };
+    const counters = { ...snapshot.counters, byType, consequentialMisunderstandingsCaught: 0 };
+    // The ladder now keeps when its pressure was last recorded (cooling runs from there): the
+    // last event that changed the pressure.
+    const r = new Replayer();
+    let pressureAt: string | undefined;
+    for (const e of events) {
+      const before = r.peek().ladder?.machine.context.pressure;
+      r.push(e);
+      if (e.type === 'LogStarted' || r.peek().ladder?.machine.context.pressure !== before) pressureAt = e.at;
+    }
+    const ladder = { ...snapshot.ladder, pressureAt };
+    expect(JSON.parse(JSON.stringify(stateToJSON(state)))).toEqual({ ...snapshot, messages, incidents, counters, ladder, meta: upcast, endReason: 'horizon' });
+    expect(events[0]).toMatchObject({ type: 'LogStarted', v: 3, data: { rules: null, overrides: [], scenario: { source: null }, ladder: { cooling: 'none' } } });
     // Nothing but the first event changed version.
     expect(events.slice(1).every((e) => e.v === 1)).toBe(true);
   });
@@ -69,7 +92,7 @@ describe('a log written with LogStarted v1', () => {
     // A v1 event cannot carry v2 fields: it is not silently read as v2.
     const mixed = parseEvent({ ...line, data: { ...line.data, rules: null } });
     expect(mixed).toMatchObject({ ok: false, issues: [{ path: 'data' }] });
-    expect(parseEvent({ ...line, v: 3 })).toMatchObject({ ok: false, issues: [{ path: 'v', message: 'LogStarted has schema version 2, not 3' }] });
+    expect(parseEvent({ ...line, v: 4 })).toMatchObject({ ok: false, issues: [{ path: 'v', message: 'LogStarted has schema version 3, not 4' }] });
   });
 
   it('decide cannot compute a deadline its log never recorded, and says so', async () => {
@@ -85,9 +108,9 @@ describe('a log written with LogStarted v1', () => {
     expect(decide(step, r.peek())).not.toBeInstanceOf(DomainError);
   });
 
-  it('reads as v2 through the reader every command uses', async () => {
+  it('reads as the current version through the reader every command uses', async () => {
     const first = await readEvents(LOG).next();
-    expect(first.value).toMatchObject({ type: 'LogStarted', v: 2, data: { rules: null } });
+    expect(first.value).toMatchObject({ type: 'LogStarted', v: 3, data: { rules: null, ladder: { cooling: 'none' } } });
   });
 
   it('the v1 sample log of the log format tests still verifies', async () => {

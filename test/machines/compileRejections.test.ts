@@ -16,7 +16,7 @@ import {
   spawnChild,
   type AnyStateMachine,
 } from 'xstate';
-import { compileMachine, MachineCompileError } from '../../src/machines/compile.js';
+import { compileMachine, MachineCompileError } from '../../src/machines/compiled/compile.js';
 
 /** A machine `m` whose state `a` has `config` merged in (and a sibling `b`). */
 function withA(config: Record<string, unknown>, implementations: Record<string, unknown> = {}): AnyStateMachine {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, createMachine, initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
-import { compileMachine } from '../../src/machines/compile.js';
+import { compileMachine } from '../../src/machines/compiled/compile.js';
 import { choices } from './arbitraries/choice.js';
 import { checkAgainstXstate } from './differential.js';
 

@@ -5,7 +5,7 @@
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { LadderConfig } from '../../src/core/catalogue.js';
-import { compileMachine } from '../../src/machines/compile.js';
+import { compileMachine } from '../../src/machines/compiled/compile.js';
 import { DEFAULT_LADDER } from '../../src/machines/ladder.js';
 import { compiledCell, compiledDispute, compiledLadder, compiledMessage } from '../../src/machines/index.js';
 import { CELL_EVENTS } from './arbitraries/cellEvent.js';

@@ -4,7 +4,7 @@
  * (`machine.root`), so a state or transition added later is automatically required.
  */
 import type { AnyStateMachine } from 'xstate';
-import type { CompiledMachine, MachineSnap } from '../../src/machines/compile.js';
+import type { CompiledMachine, MachineSnap } from '../../src/machines/compiled/compile.js';
 
 /** What a definition contains: state node ids and `source|eventType|index` transition keys. */
 export interface DefinitionItems {

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
-import type { CompiledMachine, MachineSnap } from '../../src/machines/compile.js';
+import type { CompiledMachine, MachineSnap } from '../../src/machines/compiled/compile.js';
 import type { Choice } from './arbitraries/choice.js';
 
 /**

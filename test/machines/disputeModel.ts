@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { CompiledMachine, MachineSnap } from '../../src/machines/compile.js';
+import type { CompiledMachine, MachineSnap } from '../../src/machines/compiled/compile.js';
 import type { DisputeContext, DisputeMachineEvent } from '../../src/machines/dispute.js';
 import { DISPUTE_EVENTS, PARTY_NAMES } from './arbitraries/disputeEvent.js';
 

@@ -26,7 +26,7 @@ describe('compiled singletons', () => {
   });
 
   it('start where the design says', () => {
-    expect(compiledMessage.initial()).toEqual({ value: 'sent', context: { delivered: false }, status: 'active' });
+    expect(compiledMessage.initial()).toEqual({ value: 'sent', context: { delivered: false, lost: false }, status: 'active' });
     expect(compiledDispute.initial({ parties: ['syria', 'israel'] })).toEqual({
       value: 'raised',
       context: { parties: ['syria', 'israel'], accepted: [], findings: 0 },
@@ -57,6 +57,7 @@ describe('compiledLadder', () => {
     max: DEFAULT_LADDER.max,
     thresholds: [...DEFAULT_LADDER.thresholds],
     levels: [...DEFAULT_LADDER.levels],
+    cooling: DEFAULT_LADDER.cooling,
   };
 
   it('compiles each configuration once, whatever its key order', () => {

@@ -118,7 +118,7 @@ describe('computeOutcomes: ladder', () => {
   });
 
   it('counts a jump over crisis as reaching crisis', () => {
-    const ladder = { levels: ['calm', 'tension', 'crisis', 'war'], thresholds: [0, 2, 5, 8], max: 20, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1 };
+    const ladder = { levels: ['calm', 'tension', 'crisis', 'war'], thresholds: [0, 2, 5, 8], max: 20, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1, cooling: 'none' as const };
     const o = computeOutcomes(fold([logStarted({ ladder }), incident(h(3), 'israel', 'syria', 'i-1')]));
     expect(o.ladder.firstAt).toEqual({ calm: h(0), tension: null, crisis: null, war: h(3) });
     expect(o.ladder.firstCrisisAt).toBe(h(3));
@@ -126,7 +126,7 @@ describe('computeOutcomes: ladder', () => {
   });
 
   it('measures de-escalation in levels: one move down from war to tension undoes two of three levels climbed', () => {
-    const ladder = { levels: ['calm', 'tension', 'crisis', 'war'], thresholds: [0, 2, 5, 8], max: 20, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1 };
+    const ladder = { levels: ['calm', 'tension', 'crisis', 'war'], thresholds: [0, 2, 5, 8], max: 20, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1, cooling: 'none' as const };
     const step = fact('DeescalationStepTaken', { at: h(5), actor: 'israel' }, { stepId: 's-1', kind: 'pullback', cameo: '087', weight: 7 });
     const o = computeOutcomes(fold([logStarted({ ladder }), incident(h(3), 'israel', 'syria', 'i-1'), step]));
     expect(o.ladder).toMatchObject({ level: 'tension', ups: 1, downs: 1, levelsUp: 3, levelsDown: 2 });
@@ -135,7 +135,7 @@ describe('computeOutcomes: ladder', () => {
   });
 
   it('has no first crisis on a ladder without a crisis level, and no de-escalation rate without ups', () => {
-    const ladder = { levels: ['quiet', 'loud'], thresholds: [0, 50], max: 100, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1 };
+    const ladder = { levels: ['quiet', 'loud'], thresholds: [0, 50], max: 100, reliefOnSettlement: 1, reliefOnRuling: 1, escalationPenalty: 1, cooling: 'none' as const };
     const o = computeOutcomes(fold([logStarted({ ladder }), incident(h(3), 'israel', 'syria', 'i-1')]));
     expect(o.ladder.firstCrisisAt).toBeNull();
     expect(o.ladder.timeToCrisisMs).toBeNull();

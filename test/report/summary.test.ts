@@ -13,8 +13,13 @@ const state = fold([
   incident(h(10), 'israel', 'syria', 'i-1'),
   incident(h(20), 'israel', 'syria', 'i-2'),
   incident(h(30), 'world', 'syria', 'i-3'),
+  // Syria blames Israel for i-3 and plans to strike back; the cell clears it up in time.
+  fact('IncidentObserved', { at: h(30), actor: 'syria' }, { incidentId: 'i-3', attributedTo: 'israel', severity: 0.5 }),
+  fact('RetaliationPlanned', { at: h(30), actor: 'syria' }, { incidentId: 'i-3', against: 'israel', due: h(40) }),
   raise('d-1', h(30)),
   raise('d-2', h(31)),
+  fact('IncidentClarified', { at: h(35), actor: 'cell' }, { incidentId: 'i-3', party: 'syria', attributedTo: 'world' }),
+  fact('RetaliationCalledOff', { at: h(35), actor: 'syria' }, { incidentId: 'i-3', reason: 'clarified' }),
   fact('SettlementReached', { at: h(52), actor: 'cell' }, { disputeId: 'd-1' }),
   fact('CellSuspended', { at: h(60), actor: 'syria' }, { reason: 'strike' }),
   fact('RoundPlayed', { at: h(61), actor: 'sim' }, {
@@ -42,6 +47,17 @@ describe('formatSummary', () => {
       'Parley outcomes: Report test',
       'seed 7, simulated 2026-01-06T00:00:00Z to 2026-01-10T04:00:00Z (P4DT4H)',
     ]);
+  });
+
+  it('puts the headline first: misunderstandings caught while a retaliation against the wrongly blamed side was pending', () => {
+    expect(lines[3]).toBe('Headline');
+    expect(block('Headline')).toEqual([
+      'Headline',
+      '  consequential misunderstandings caught  1  (misattribution cleared while a retaliation against the wrongly blamed side was planned and not yet carried out)',
+      '  accidental escalations                  0  (retaliation carried out against a side that did not do it)',
+    ]);
+    expect(text).toContain('  retaliations planned      1  (0 carried out, 1 called off on a clarification, 0 on a dispute\'s peaceful end, 0 pending; 0 held for a dispute)\n');
+    expect(text).toContain('  misunderstandings caught  1  (every misattribution cleared before the misled side retaliated, planned or not)\n');
   });
 
   it('aligns label/value tables, values right-aligned', () => {

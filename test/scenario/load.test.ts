@@ -58,6 +58,7 @@ describe('parseScenario on a valid file', () => {
       reliefOnSettlement: 5,
       reliefOnRuling: 4,
       escalationPenalty: 8,
+      cooling: { halfLife: 'P30D' },
     });
     expect(s.game).toBeUndefined();
     const dispute = s.timeline.map(tagTimelineEntry).find((e) => e.kind === 'dispute');

@@ -3,6 +3,7 @@
  * which strikes the cell clarifies, how payoffs are shared among several parties, and that a
  * run is a pure function of its seed.
  */
+import { UsageError } from '../../src/core/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { GameParty, GameSettings, RoundOutcome } from '../../src/sim/game.js';
 import { DEFAULT_PAYOFF, RepeatedGame, strikeChances } from '../../src/sim/game.js';
@@ -171,7 +172,7 @@ describe('RepeatedGame input checks', () => {
     [make([{ id: 'a', policy: { kind: 'bully' as 'hawk' } }, ...pair('dove')]), 'parties[0].policy.kind must be one of'],
     [make([{ id: 'a', policy: { kind: 'probabilistic', retaliate: 2 } }, ...pair('dove')]), 'parties[0].policy.retaliate must be a probability'],
   ])('refuses bad input (%#)', (build, message) => {
-    expect(build).toThrow(RangeError);
+    expect(build).toThrow(UsageError);
     expect(build).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A run's first event records the scenario itself (its text and hash), the overrides applied
- * to it, and the mechanism's rules, so that the log alone rebuilds the run and its deadlines
- * can be checked against it.
+ * to it, the mechanism's rules and the ladder's cooling rule, so that the log alone rebuilds
+ * the run and its deadlines and cooling can be checked against it.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,11 +31,11 @@ function firstEvent(source: string, options: { overrides?: { path: string; value
   return { first: first as FactOf<'LogStarted'>, loaded, plan };
 }
 
-describe('LogStarted v2', () => {
+describe('LogStarted v3', () => {
   it('records the scenario text verbatim with its hash, and the overrides as given', () => {
     const overrides = [{ path: 'fog.misattribution', value: 0.3 }, { path: 'parties.israel.policy.kind', value: 'hawk' }];
     const { first, loaded } = firstEvent(text, { overrides });
-    expect(first).toMatchObject({ type: 'LogStarted', v: 2 });
+    expect(first).toMatchObject({ type: 'LogStarted', v: 3 });
     expect(first.data.scenario).toEqual({ name: 'Paris 2026 joint fusion mechanism', hash: loaded.hash, source: text });
     expect(first.data.overrides).toEqual(overrides);
     // Without them: the text is marked as not recorded, and there are no overrides.
@@ -61,6 +61,14 @@ describe('LogStarted v2', () => {
       meetings: { every: null, extraordinaryOnRequest: true, standingIncidentAgenda: true },
       suspension: { by: ['israel', 'us'], onSeverityAbove: 0.9, resumeAfter: 'P14D' },
     });
+  });
+
+  it("records the ladder's cooling rule: the default half-life, another, or none", () => {
+    expect(firstEvent(text).first.data.ladder.cooling).toEqual({ halfLife: 'P30D' });
+    const slower = text.replace('ladder: { reliefOnSettlement: 8, reliefOnRuling: 6 }', 'ladder: { reliefOnSettlement: 8, reliefOnRuling: 6, cooling: { halfLife: P8W } }');
+    expect(firstEvent(slower).first.data.ladder.cooling).toEqual({ halfLife: 'P8W' });
+    const none = text.replace('ladder: { reliefOnSettlement: 8, reliefOnRuling: 6 }', 'ladder: { reliefOnSettlement: 8, reliefOnRuling: 6, cooling: none }');
+    expect(firstEvent(none).first.data.ladder.cooling).toBe('none');
   });
 
   it('a scenario of the largest size, escaped as badly as JSON allows, still makes a log that verifies', async () => {

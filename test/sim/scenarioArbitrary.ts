@@ -36,6 +36,8 @@ export const scenarioArbitrary: fc.Arbitrary<ScenarioInput> = fc
     rulingAccepted: fc.double({ min: 0, max: 1, noNaN: true }),
     intervene: fc.double({ min: 0, max: 1, noNaN: true }),
     game: fc.option(fc.record({ rounds: fc.integer({ min: 1, max: 40 }), epsilon: fc.double({ min: 0, max: 0.5, noNaN: true }) })),
+    // Days of half-life; 0: the ladder does not cool.
+    halfLife: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
   })
   .map((g) => {
     const parties = Object.fromEntries(g.parties.map((id, i) => [id, { name: id.toUpperCase(), policy: g.policies[i] }]));
@@ -66,6 +68,7 @@ export const scenarioArbitrary: fc.Arbitrary<ScenarioInput> = fc
         meetings: { every: 'P10D' },
         ...(g.suspendOn === null ? {} : { suspension: { by: [g.parties[0] as string], onSeverityAbove: g.suspendOn, resumeAfter: 'P3D' } }),
       },
+      ladder: { cooling: g.halfLife === 0 ? 'none' : { halfLife: `P${g.halfLife}D` } },
       fog: { misattribution: g.misattribution, severityNoise: g.severityNoise, messageLoss: g.messageLoss, deliveryDelay: `PT${g.deliveryMinutes}M` },
       generators,
       timeline: [

@@ -14,6 +14,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { availableParallelism, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ensurePackages } from '../support/debian.js';
 
 const LOCK = join(tmpdir(), 'parley-slurm-test.lock');
 const BINARIES = ['/usr/sbin/slurmctld', '/usr/sbin/slurmd', '/usr/bin/sbatch', '/usr/bin/sinfo', '/usr/sbin/munged'];
@@ -26,15 +27,7 @@ const onPath = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${n
  * `undefined` when it can.
  */
 export function slurmUnavailable(): string | undefined {
-  if (BINARIES.every(has) && onPath('runuser')) return undefined;
-  if (process.getuid?.() !== 0) return 'Slurm is not installed and installing it needs root';
-  if (!onPath('apt-get')) return 'Slurm is not installed and there is no apt-get to install it';
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'slurm-wlm', 'munge'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (install().status !== 0) {
-    spawnSync('apt-get', ['update'], { stdio: 'ignore' });
-    if (install().status !== 0) return 'apt-get could not install slurm-wlm and munge';
-  }
-  return BINARIES.every(has) ? undefined : 'slurm-wlm and munge installed, but their binaries are not where Debian puts them';
+  return ensurePackages(['slurm-wlm', 'munge'], () => BINARIES.every(has) && onPath('runuser'));
 }
 
 const alive = (pid: number): boolean => {

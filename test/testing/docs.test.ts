@@ -4,7 +4,8 @@
  * to a fresh folder next to this test (so `parley` and `parley/testing` resolve to the
  * sources through vitest's aliases); the `.test.ts` ones are imported here, which registers
  * their tests in this file. A block preceded by `<!-- output: NAME seed=N -->` must be what
- * fast-check reports for that seed (`UPDATE_DOCS=1` rewrites it after a deliberate change),
+ * fast-check reports for that seed, for the property `REPORTS` names (`UPDATE_DOCS=1`
+ * rewrites it after a deliberate change),
  * and the table after `<!-- invariants -->` must list `PARLEY_INVARIANTS`: neither can drift
  * from the code.
  */
@@ -14,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PARLEY_INVARIANTS } from '../../src/testing/invariants.js';
+import { policyProperty } from '../../src/testing/policyProperty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,6 +51,34 @@ function readPage(name: string): Page {
   return { name, text, files, outputs };
 }
 
+/** What an output block prints: fast-check's report of a property built from the page's code. */
+interface Report {
+  /** The call the page names next to the block. */
+  readonly call: (seed: number) => string;
+  readonly property: (load: (file: string) => Promise<any>) => Promise<fc.IProperty<any>>;
+}
+
+const REPORTS: Readonly<Record<string, Report>> = {
+  noSelfRetaliation: {
+    call: (seed) => `fc.assert(keepsMyInvariants(lenientDecide), { seed: ${seed} })`,
+    property: async (load) => (await load('noSelfRetaliation.ts')).keepsMyInvariants((await load('lenientDecide.ts')).lenientDecide),
+  },
+  reluctant: {
+    call: (seed) => `fc.assert(policyProperty(reluctant), { seed: ${seed} })`,
+    property: async (load) => policyProperty((await load('reluctant.ts')).reluctant),
+  },
+};
+
+/** Replaces the block after `<!-- output: NAME … -->` in the page (read afresh: several may change). */
+function rewriteOutput(page: string, name: string, report: string): void {
+  const lines = readFileSync(join(ROOT, page), 'utf8').split('\n');
+  const marker = lines.findIndex((line) => line.startsWith(`<!-- output: ${name} `));
+  const open = lines.findIndex((line, j) => j > marker && line.startsWith('```'));
+  const close = lines.findIndex((line, j) => j > open && line.startsWith('```'));
+  lines.splice(open + 1, close - open - 1, ...report.split('\n'));
+  writeFileSync(join(ROOT, page), lines.join('\n'));
+}
+
 const PAGES = ['docs/property-testing.md', 'README.md'].map(readPage);
 const here = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(here, '.docs-'));
@@ -75,29 +105,40 @@ describe('the docs', () => {
   const guide = PAGES[0] as Page;
 
   it('give the code blocks the tests above ran', () => {
-    expect([...guide.files.keys()]).toEqual(['noSelfRetaliation.ts', 'lenientDecide.ts', 'noSelfRetaliation.test.ts', 'generatedRuns.test.ts']);
+    expect([...guide.files.keys()]).toEqual([
+      'noSelfRetaliation.ts',
+      'lenientDecide.ts',
+      'noSelfRetaliation.test.ts',
+      'generatedRuns.test.ts',
+      'patient.ts',
+      'runPatient.ts',
+      'patient.test.ts',
+      'reluctant.ts',
+    ]);
     expect([...(PAGES[1] as Page).files.keys()]).toEqual(['firstProperty.test.ts']);
   });
 
   it('print, for the seed they give, the counterexample fast-check finds', async () => {
     const dir = dirs.get(guide.name) as string;
-    const { keepsMyInvariants } = await import(pathToFileURL(join(dir, 'noSelfRetaliation.ts')).href);
-    const { lenientDecide } = await import(pathToFileURL(join(dir, 'lenientDecide.ts')).href);
-    const { seed, text } = guide.outputs.get('noSelfRetaliation') as { seed: number; text: string };
-    // The page names the very call whose report it prints.
-    expect(guide.text).toContain(`fc.assert(keepsMyInvariants(lenientDecide), { seed: ${seed} })`);
-    let report = 'it did not fail';
-    try {
-      fc.assert(keepsMyInvariants(lenientDecide), { seed });
-    } catch (error) {
-      report = `${(error as Error).message}\nCaused by: ${String((error as Error).cause)}`;
+    const load = (file: string) => import(pathToFileURL(join(dir, file)).href);
+    expect([...guide.outputs.keys()]).toEqual(Object.keys(REPORTS));
+    for (const [name, { seed, text }] of guide.outputs) {
+      const { call, property } = REPORTS[name] as Report;
+      // The page names the very call whose report it prints.
+      expect(guide.text).toContain(call(seed));
+      let report = 'it did not fail';
+      try {
+        fc.assert(await property(load), { seed });
+      } catch (error) {
+        report = `${(error as Error).message}\nCaused by: ${String((error as Error).cause)}`;
+      }
+      if (process.env.UPDATE_DOCS === '1' && report !== text) {
+        // After a deliberate change (fast-check, the generators): UPDATE_DOCS=1 npx vitest run test/testing/docs.test.ts
+        rewriteOutput(guide.name, name, report);
+        continue;
+      }
+      expect(report, name).toBe(text);
     }
-    if (process.env.UPDATE_DOCS === '1' && report !== text) {
-      // After a deliberate change (fast-check, the generator): UPDATE_DOCS=1 npx vitest run test/testing/docs.test.ts
-      writeFileSync(join(ROOT, guide.name), guide.text.replace(text, report));
-      return;
-    }
-    expect(report).toBe(text);
   });
 
   it('list every invariant with its statement', () => {

@@ -220,7 +220,7 @@ describe('the state invariants, on states the fold cannot produce', () => {
   it('a message acknowledged without delivery, in the whole-state form', () => {
     const { state } = primed(acknowledgementsAfterDeliveryInvariant);
     const wrong = structuredClone(state) as any;
-    wrong.messages.set('msg-x', { id: 'msg-x', acknowledgedAt: state.at, machine: { value: 'acknowledged', context: { delivered: false } } });
+    wrong.messages.set('msg-x', { id: 'msg-x', acknowledgedAt: state.at, machine: { value: 'acknowledged', context: { delivered: false, lost: false } } });
     expect(acknowledgementsAfterDeliveryInvariant.whole?.(wrong).join()).toMatch(/msg-x: acknowledged but never delivered/);
   });
 });

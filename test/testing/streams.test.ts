@@ -8,7 +8,7 @@ import type { Procedure } from '../../src/testing/streamGenerator.js';
 
 /** Event types each procedure may add to a stream (beyond the set-up every stream has). */
 const BY_PROCEDURE: Record<Procedure, readonly EventType[]> = {
-  incidents: ['IncidentOccurred', 'IncidentObserved', 'IncidentClarified', 'DeescalationStepTaken'],
+  incidents: ['IncidentOccurred', 'IncidentObserved', 'IncidentClarified', 'RetaliationPlanned', 'RetaliationHeld', 'RetaliationCalledOff', 'DeescalationStepTaken', 'LadderCooled'],
   messages: ['MessageSent', 'MessageDelivered', 'MessageLost', 'MessageAcknowledged', 'MessageAnswered', 'AckDeadlineMissed', 'MessageReferred'],
   disputes: ['DisputeRaised', 'DisputeAcknowledged', 'FactFindingOpened', 'FactFindingReported', 'SettlementReached', 'MediationRequested', 'SupervisorRuled', 'RulingAccepted', 'RulingRejected', 'MediationFailed', 'DisputeEscalated', 'DisputeWithdrawn', 'DisputeDeadlineMissed', 'DisputeLapsed'],
   meetings: ['ExtraordinaryMeetingRequested', 'MeetingOpened', 'MeetingClosed'],

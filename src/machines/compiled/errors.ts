@@ -6,6 +6,8 @@
  * make the compiled interpreter silently diverge from xstate.
  */
 
+import { ParleyError } from '../../core/errors.js';
+
 /** Codes carried by {@link MachineCompileError}. */
 export type MachineCompileErrorCode = 'MACHINE_UNSUPPORTED' | 'MACHINE_INVALID';
 
@@ -14,8 +16,9 @@ export type MachineCompileErrorCode = 'MACHINE_UNSUPPORTED' | 'MACHINE_INVALID';
  * honour. The message starts with `[machines]` and names the machine and, when relevant, the
  * state node by its `#id`.
  */
-export class MachineCompileError extends Error {
+export class MachineCompileError extends ParleyError {
   override readonly name = 'MachineCompileError';
+  readonly area = 'domain';
   /** `MACHINE_UNSUPPORTED` for xstate features outside the subset, `MACHINE_INVALID` otherwise. */
   readonly code: MachineCompileErrorCode;
   /** Id of the state node at fault, when there is one. */

@@ -11,6 +11,7 @@ import { dotToSvg } from './svg.js';
 
 /** The formats a diagram comes in. */
 export const DIAGRAM_FORMATS = ['mermaid', 'dot', 'svg'] as const;
+/** One of {@link DIAGRAM_FORMATS}. */
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 /** Options of {@link machineDiagram}. */
@@ -21,7 +22,10 @@ export interface DiagramOptions {
 
 /**
  * The diagram of the machine called `name`, generated from its xstate definition.
- * @example const svg = await machineDiagram('dispute', 'svg');
+ * @example
+ * const mermaid = await machineDiagram('dispute', 'mermaid'); // text for GitHub and docs
+ * const svg = await machineDiagram('cell', 'svg'); // laid out by Graphviz (WebAssembly), offline
+ * console.log(mermaid.split('\n')[0], svg.length);
  */
 export async function machineDiagram(name: MachineName, format: DiagramFormat, options: DiagramOptions = {}): Promise<string> {
   const graph = machineGraph(machineNamed(name, options.ladder));

@@ -11,6 +11,7 @@ import { messageMachine } from '../../machines/message.js';
 
 /** The names of the drawable machines, in the order the report shows them. */
 export const MACHINE_NAMES = ['cell', 'message', 'dispute', 'ladder'] as const;
+/** One of {@link MACHINE_NAMES}. */
 export type MachineName = (typeof MACHINE_NAMES)[number];
 
 /** Whether `name` is one of {@link MACHINE_NAMES}. */

@@ -51,7 +51,16 @@ function figure(name: MachineName, svg: string): string {
 /**
  * The report page for `events` (a whole run, `LogStarted` first), as HTML text.
  * @throws {ReplayError} when an event cannot be folded.
- * @example await writeFileAtomic('report.html', await renderReport(events, { source: 'paris.jsonl' }));
+ * @example
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const r = await loadScenario('scenarios/paris-2026.yaml');
+ * if (!r.ok) throw new Error('the scenario does not load');
+ * const events: Recorded[] = [];
+ * runPlan(compileScenario(r.scenario, { hash: r.hash, source: r.source, parleyVersion: PARLEY_VERSION }), { onEvent: (e) => events.push(e) });
+ * const html = await renderReport(events, { source: 'paris-2026.yaml' });
+ * writeFileSync(join(mkdtempSync(join(tmpdir(), 'parley-')), 'report.html'), html); // one self-contained file
  */
 export async function renderReport(events: readonly Recorded[], options: ReportOptions): Promise<string> {
   const data = buildReportData(events, options);

@@ -103,6 +103,16 @@ export function narrate(event: Recorded, after: ParleyState): string {
     }
     case 'IncidentClarified':
       return `${a} cleared up incident ${event.data.incidentId} for ${event.data.party}: it was ${event.data.attributedTo}${event.data.messageId ? ` (message ${event.data.messageId})` : ''}`;
+    case 'RetaliationPlanned':
+      return `${a} plans to retaliate against ${event.data.against} for incident ${event.data.incidentId}, due ${event.data.due}`;
+    case 'RetaliationHeld':
+      return `${a} holds its retaliation for incident ${event.data.incidentId} while ${dispute(event.data.disputeId)} is in the cell`;
+    case 'RetaliationCalledOff': {
+      const why = event.data.reason === 'clarified' ? 'it was told it blamed the wrong side' : `${event.data.disputeId ? dispute(event.data.disputeId) : 'the dispute'} ended peacefully`;
+      return `${a} called off its retaliation for incident ${event.data.incidentId}: ${why}`;
+    }
+    case 'LadderCooled':
+      return `the ladder cooled: pressure ${event.data.delta.toFixed(3)} since it was last recorded${after.ladder ? `, now ${after.ladder.machine.context.pressure.toFixed(1)} (${after.ladder.level})` : ''}`;
     case 'DeescalationStepTaken':
       return `${a} took a de-escalation step: ${event.data.kind} (weight ${event.data.weight})${opt(', ', event.data.description)}`;
     case 'DisputeRaised': {

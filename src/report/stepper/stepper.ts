@@ -5,6 +5,7 @@
  * nearest snapshot at or before the target and folds forward at most K events. The state at
  * any position is exactly `replay(events, { untilSeq: position })`.
  */
+import { UsageError } from '../../core/errors.js';
 import type { Recorded } from '../../core/catalogue.js';
 import { Replayer } from '../../core/replay.js';
 import { initialState, type ParleyState } from '../../core/state.js';
@@ -43,7 +44,7 @@ export class Stepper {
 
   /**
    * Folds `events` once (keeping the snapshots) and stands before the first event.
-   * @throws {RangeError} unless the events' seqs run 1, 2, 3… without gaps.
+   * @throws {UsageError} unless the events' seqs run 1, 2, 3… without gaps.
    * @throws {ReplayError} when an event cannot be folded.
    */
   constructor(
@@ -51,7 +52,7 @@ export class Stepper {
     options: StepperOptions = {},
   ) {
     events.forEach((e, i) => {
-      if (e.seq !== i + 1) throw new RangeError(`the events must be numbered 1, 2, 3…; event ${i + 1} has seq ${e.seq}`);
+      if (e.seq !== i + 1) throw new UsageError(`the events must be numbered 1, 2, 3…; event ${i + 1} has seq ${e.seq}`, 'HISTORY');
     });
     this.every = snapshotInterval(events.length, options.snapshotEvery);
     this.snapshots.set(0, initialState());
@@ -114,11 +115,11 @@ export class Stepper {
   /**
    * Moves to `seq` (0 … {@link last}): forward from here when that is closest, otherwise
    * from the nearest snapshot at or before `seq`.
-   * @throws {RangeError} for a seq outside the history.
+   * @throws {UsageError} for a seq outside the history.
    */
   goTo(seq: number): void {
     if (!Number.isInteger(seq) || seq < 0 || seq > this.last) {
-      throw new RangeError(`seq ${seq} is outside the history (0 to ${this.last})`);
+      throw new UsageError(`seq ${seq} is outside the history (0 to ${this.last})`, 'HISTORY');
     }
     if (seq === this.seq) return;
     const base = Math.floor(Math.max(0, seq - 1) / this.every) * this.every;

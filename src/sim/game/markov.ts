@@ -9,6 +9,7 @@
  * (I − P + 1π)⁻¹. Everything here holds for any chain with a single closed class, periodic
  * or not (restrict to the states reachable from the start first).
  */
+import { UsageError } from '../../core/errors.js';
 
 /** A row-stochastic matrix: `P[i][j]` is the probability of moving from state i to j. */
 export type Transition = ReadonlyArray<ReadonlyArray<number>>;
@@ -23,7 +24,7 @@ export function solveLinear(A: ReadonlyArray<ReadonlyArray<number>>, b: Readonly
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(at(m, r, col)) > Math.abs(at(m, pivot, col))) pivot = r;
     if (Math.abs(at(m, pivot, col)) < SINGULAR) {
-      throw new RangeError('[game] singular linear system (does the chain have more than one closed class?)');
+      throw new UsageError('[game] singular linear system (does the chain have more than one closed class?)', 'GAME');
     }
     [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
     const rowCol = m[col] as number[];
@@ -91,7 +92,7 @@ export function closedClasses(P: Transition): number[][] {
 export function stationary(P: Transition): number[] {
   const classes = closedClasses(P);
   if (classes.length !== 1) {
-    throw new RangeError(`[game] the chain has ${classes.length} closed classes: its long run depends on where it starts`);
+    throw new UsageError(`[game] the chain has ${classes.length} closed classes: its long run depends on where it starts`, 'GAME');
   }
   const members = classes[0] as number[];
   const m = members.length;
@@ -100,7 +101,7 @@ export function stationary(P: Transition): number[] {
     const rowK = a[k] as number[];
     let out = 0;
     for (let j = 0; j < k; j++) out += rowK[j] as number;
-    if (!(out > 0)) throw new RangeError('[game] state reduction failed: a state of the closed class has no way out');
+    if (!(out > 0)) throw new UsageError('[game] state reduction failed: a state of the closed class has no way out', 'GAME');
     for (let i = 0; i < k; i++) {
       const rowI = a[i] as number[];
       const w = (rowI[k] as number) / out;

@@ -4,6 +4,7 @@
  * it. Each party acts on what it PERCEIVED of the others' last moves, which is where the cell
  * makes a difference: a clarified accident is perceived as the restraint that was intended.
  */
+import { UsageError } from '../../core/errors.js';
 import { idProblem } from '../../core/ids.js';
 import type { Rng } from '../rng.js';
 import { roundPayoffs } from './payoff.js';
@@ -48,12 +49,12 @@ export class RepeatedGame implements Iterable<RoundOutcome> {
     rng: Rng,
   ) {
     checkSettings(settings);
-    if (parties.length < 2) throw new RangeError(`[game] a game needs at least 2 parties, got ${parties.length}`);
+    if (parties.length < 2) throw new UsageError(`[game] a game needs at least 2 parties, got ${parties.length}`, 'GAME');
     const seen = new Set<string>();
     parties.forEach((p, i) => {
       const problem = idProblem(p.id);
-      if (problem) throw new RangeError(`[game] parties[${i}].id: ${problem}`);
-      if (seen.has(p.id)) throw new RangeError(`[game] parties[${i}].id: "${p.id}" appears twice`);
+      if (problem) throw new UsageError(`[game] parties[${i}].id: ${problem}`, 'GAME');
+      if (seen.has(p.id)) throw new UsageError(`[game] parties[${i}].id: "${p.id}" appears twice`, 'GAME');
       seen.add(p.id);
       checkPolicy(p.policy, `parties[${i}].policy`);
     });
@@ -81,10 +82,10 @@ export class RepeatedGame implements Iterable<RoundOutcome> {
    * Plays the next round: intended moves from each policy (given what each party perceived
    * last round), accidents flipping each intended move independently with probability ε,
    * payoffs from the matrix, then the cell's clarifications of accidental strikes.
-   * Throws a RangeError past `settings.rounds`.
+   * Throws a UsageError past `settings.rounds`.
    */
   next(): RoundOutcome {
-    if (this.done) throw new RangeError(`[game] all ${this.settings.rounds} rounds have been played`);
+    if (this.done) throw new UsageError(`[game] all ${this.settings.rounds} rounds have been played`, 'GAME');
     this.playedRounds += 1;
     const n = this.ids.length;
     const { epsilon, clarify } = this.settings;

@@ -109,7 +109,7 @@ export interface TwoPartyStationary {
  * from the 9-state chain restricted to the states reachable from round 1. It is the limit of
  * the running averages of `RepeatedGame` as the number of rounds grows. For ε in (0, 1) the
  * chain always has a single closed class (both restraining can follow any state); at ε = 0
- * or 1 a RangeError is thrown if the long run would depend on early chance.
+ * or 1 a UsageError is thrown if the long run would depend on early chance.
  * @example
  * const tft = { kind: 'tit-for-tat' } as const;
  * stationaryTwoParty(tft, tft, 0.05, 0, false).mutualRestraint; // 0.25 for any ε in (0, 1)

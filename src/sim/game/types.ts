@@ -3,6 +3,7 @@
  * play, the settings of a run and what one round produces. Checks of user-supplied numbers
  * live here too, so that both the simulation and the analytic helper refuse the same input.
  */
+import { UsageError } from '../../core/errors.js';
 import type { Move } from '../../core/catalogue.js';
 
 export type { Move } from '../../core/catalogue.js';
@@ -80,7 +81,7 @@ export interface RoundOutcome {
 /** A probability supplied by a user: a finite number in [0, 1]. */
 export function checkProbability(name: string, value: number): void {
   if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {
-    throw new RangeError(`[game] ${name} must be a probability in [0, 1], got ${value}`);
+    throw new UsageError(`[game] ${name} must be a probability in [0, 1], got ${value}`, 'GAME');
   }
 }
 
@@ -91,7 +92,7 @@ export function checkProbability(name: string, value: number): void {
  */
 export function checkPolicy(policy: GamePolicy, where: string): void {
   if (!(GAME_POLICY_KINDS as readonly string[]).includes(policy.kind)) {
-    throw new RangeError(`[game] ${where}.kind must be one of ${GAME_POLICY_KINDS.join(', ')}, got "${String(policy.kind)}"`);
+    throw new UsageError(`[game] ${where}.kind must be one of ${GAME_POLICY_KINDS.join(', ')}, got "${String(policy.kind)}"`, 'GAME');
   }
   if (policy.generosity !== undefined) checkProbability(`${where}.generosity`, policy.generosity);
   if (policy.retaliate !== undefined) checkProbability(`${where}.retaliate`, policy.retaliate);
@@ -100,11 +101,11 @@ export function checkPolicy(policy: GamePolicy, where: string): void {
 /** Refuses settings a run could not honour. */
 export function checkSettings(settings: GameSettings): void {
   if (!(Number.isSafeInteger(settings.rounds) && settings.rounds >= 0)) {
-    throw new RangeError(`[game] rounds must be a non-negative integer, got ${settings.rounds}`);
+    throw new UsageError(`[game] rounds must be a non-negative integer, got ${settings.rounds}`, 'GAME');
   }
   checkProbability('epsilon', settings.epsilon);
   checkProbability('clarify', settings.clarify);
   for (const k of ['R', 'S', 'T', 'P'] as const) {
-    if (!Number.isFinite(settings.payoff[k])) throw new RangeError(`[game] payoff.${k} must be a finite number`);
+    if (!Number.isFinite(settings.payoff[k])) throw new UsageError(`[game] payoff.${k} must be a finite number`, 'GAME');
   }
 }

@@ -5,6 +5,10 @@
  */
 import type { SupervisorPolicy } from './types.js';
 
+/**
+ * The supervisor every scenario gets: it intervenes with the scenario's `intervene`
+ * probability on each occasion and answers after its response and fact-finding times.
+ */
 export const standardSupervisor: SupervisorPolicy = {
   kind: 'standard',
   intervenes: (self, _occasion, rng) => rng.chance(self.intervene),

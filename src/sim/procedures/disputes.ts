@@ -19,6 +19,12 @@ import type { Party } from '../actors.js';
 import type { SimContext } from '../context.js';
 import { OpenDisputes } from '../openDisputes.js';
 
+/** What a party's disputes over an incident do to its retaliation for it. */
+export interface Restraint {
+  readonly kind: 'hold' | 'resolved';
+  readonly disputeId: string;
+}
+
 /** A retaliation waiting for a dispute to end. */
 interface Held {
   readonly incidentId: string;
@@ -31,7 +37,6 @@ export class Disputes {
   /** Retaliations held while a dispute over the incident runs in the cell (by dispute id). */
   private readonly held = new Map<string, Held[]>();
   private readonly mediations = new Map<string, number>();
-  private readonly byIncident = new Map<string, string[]>();
 
   constructor(private readonly sim: SimContext) {}
 
@@ -52,22 +57,23 @@ export class Disputes {
   }
 
   /**
-   * Whether `party` holds its retaliation for `incidentId` because of its own disputes over
-   * it: held until the dispute ends while the cell works on one, called off once one was
-   * resolved.
+   * What `party`'s own disputes over `incidentId` say about its retaliation for it: `hold` it
+   * while the cell works on one (acknowledged and open), or call it off once one was
+   * `resolved` (settled, ruled on or withdrawn); undefined when neither.
    */
-  holdsFire(incidentId: string, party: string): boolean {
-    const disputes = (this.byIncident.get(incidentId) ?? [])
-      .map((id) => this.sim.state.disputes.get(id) as DisputeView)
-      .filter((d) => d.by === party);
+  restraint(incidentId: string, party: string): Restraint | undefined {
+    const disputes = this.sim.knowledge.disputesRaisedOver(party, incidentId);
     const engaged = disputes.find((d) => d.closedAt === undefined && d.acknowledgedAt !== undefined);
-    if (engaged) {
-      const list = this.held.get(engaged.id) ?? [];
-      list.push({ incidentId, party });
-      this.held.set(engaged.id, list);
-      return true;
-    }
-    return disputes.some((d) => d.outcome === 'settlement' || d.outcome === 'ruling' || d.outcome === 'withdrawal');
+    if (engaged) return { kind: 'hold', disputeId: engaged.id };
+    const resolved = disputes.find((d) => d.outcome === 'settlement' || d.outcome === 'ruling' || d.outcome === 'withdrawal');
+    return resolved ? { kind: 'resolved', disputeId: resolved.id } : undefined;
+  }
+
+  /** Keeps `party`'s retaliation for `incidentId` until dispute `disputeId` ends. */
+  hold(disputeId: string, incidentId: string, party: string): void {
+    const list = this.held.get(disputeId) ?? [];
+    list.push({ incidentId, party });
+    this.held.set(disputeId, list);
   }
 
   // --- steps on the agenda ------------------------------------------------------------------
@@ -115,7 +121,7 @@ export class Disputes {
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.closedAt !== undefined) return;
     // The respondent is not asked once the claimant has said no.
-    const accept = this.party(d.by).acceptsSettlement() && this.party(d.against).acceptsSettlement();
+    const accept = this.decides(d.by, d.id).acceptsSettlement() && this.decides(d.against, d.id).acceptsSettlement();
     const at = sim.at;
     if (accept) sim.try(command('ReachSettlement', { actor: 'cell', at }, { disputeId, terms: 'settled in the cell' }));
     else sim.try(command('RequestMediation', { actor: d.by, at }, { disputeId }));
@@ -133,7 +139,7 @@ export class Disputes {
 
   answerRuling(disputeId: string, party: string): void {
     const sim = this.sim;
-    const accept = this.party(party).acceptsRuling();
+    const accept = this.decides(party, disputeId).acceptsRuling();
     sim.try(command(accept ? 'AcceptRuling' : 'RejectRuling', { actor: party, at: sim.at }, { disputeId }));
   }
 
@@ -142,12 +148,7 @@ export class Disputes {
   raised(e: FactOf<'DisputeRaised'>): void {
     const sim = this.sim;
     this.open.add(e.data.disputeId);
-    if (e.data.incidentId !== undefined) {
-      const list = this.byIncident.get(e.data.incidentId) ?? [];
-      list.push(e.data.disputeId);
-      this.byIncident.set(e.data.incidentId, list);
-    }
-    const respondent = this.party(e.data.against);
+    const respondent = this.decides(e.data.against, e.data.disputeId);
     if (respondent.acknowledges()) {
       sim.agenda.schedule(sim.agenda.now + respondent.ackDelay(), { k: 'disputeAck', disputeId: e.data.disputeId });
     }
@@ -178,7 +179,7 @@ export class Disputes {
     const d = sim.state.disputes.get(disputeId);
     if (!d || d.machine.value !== 'deadlocked') return;
     const at = sim.at;
-    if (this.party(d.by).escalates()) {
+    if (this.decides(d.by, d.id).escalates()) {
       sim.try(command('EscalateDispute', { actor: d.by, at, cause }, { disputeId, reason: 'no acceptable outcome in the cell' }));
     } else if ((this.mediations.get(disputeId) ?? 0) < 2) {
       sim.try(command('RequestMediation', { actor: d.by, at, cause }, { disputeId }));
@@ -200,7 +201,7 @@ export class Disputes {
       const d = sim.state.disputes.get(id) as DisputeView;
       switch (d.machine.value) {
         case 'raised': {
-          const respondent = this.party(d.against);
+          const respondent = this.decides(d.against, id);
           if (respondent.acknowledges()) sim.agenda.schedule(now + respondent.ackDelay(), { k: 'disputeAck', disputeId: id });
           break;
         }
@@ -225,14 +226,16 @@ export class Disputes {
     }
   }
 
-  /** When a dispute closes, release or cancel the retaliations held for it. */
+  /**
+   * When a dispute closes, the retaliations held for it are taken up again: carried out after
+   * an escalation or a lapse, called off after a settlement, a ruling or a withdrawal.
+   */
   stepTaken(disputeId: string): void {
     const d = this.sim.state.disputes.get(disputeId);
     if (!d || d.closedAt === undefined) return;
     const held = this.held.get(disputeId);
     if (!held) return;
     this.held.delete(disputeId);
-    if (d.outcome !== 'escalation' && d.outcome !== 'lapse') return;
     for (const h of held) this.sim.incidents.retaliate(h.incidentId, h.party);
   }
 
@@ -252,5 +255,11 @@ export class Disputes {
   /** A party to a dispute (disputes are only ever between parties: decide checks it). */
   private party(id: string): Party {
     return this.sim.party(id) as Party;
+  }
+
+  /** A party about to decide on dispute `disputeId`, which it knows as a party to it. */
+  private decides(id: string, disputeId: string): Party {
+    this.sim.knowledge.dispute(id, disputeId);
+    return this.party(id);
   }
 }

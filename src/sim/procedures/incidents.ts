@@ -4,16 +4,18 @@
  * lines); the party hit observes each one, perhaps blaming the wrong actor or misjudging its
  * severity; what it then does (protest, dispute, suspend the cell, ask for a meeting, plan a
  * retaliation) follows its policy and the mechanism's rules. The cell, the supervisor or a
- * meeting may clarify a misattribution before the retaliation is carried out.
+ * meeting may clarify a misattribution before the retaliation is carried out. What the
+ * party decides rests on what it knows (knowledge.ts): its own observation, never the truth.
  */
 import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
 import { DomainError } from '../../core/errors.js';
 import { isId, own } from '../../core/ids.js';
 import type { IncidentView } from '../../core/state.js';
-import { isLater } from '../../core/time.js';
+import { formatInstant, parseInstant } from '../../core/time.js';
 import type { SimContext } from '../context.js';
 import { perceive } from '../fog.js';
+import type { SeenIncident } from '../knowledge.js';
 import type { IncidentSpec } from '../plan.js';
 import { STREAM } from '../streams.js';
 import { toSecond } from '../tasks.js';
@@ -84,15 +86,15 @@ export class Incidents {
   observed(e: FactOf<'IncidentObserved'>): void {
     const sim = this.sim;
     const party = e.actor;
-    const { incidentId, attributedTo, severity } = e.data;
+    const { incidentId } = e.data;
     const cause = e.seq;
     const self = sim.party(party);
-    const i = sim.state.incidents.get(incidentId);
-    if (!self || !i || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
+    const i = sim.knowledge.incident(party, incidentId);
+    const attributedTo = i?.attributedTo;
+    if (!self || !i || attributedTo === undefined || i.weight >= 0 || !sim.party(attributedTo) || attributedTo === party) return;
     if (this.warnedInTime(i, party)) return;
-    const original = i.retaliationFor === undefined ? undefined : sim.state.incidents.get(i.retaliationFor);
-    const seen = { severity, answersOwnAct: original !== undefined && original.by === party };
-    if (sim.cellActive()) sim.suspension.onObserved(party, i, severity, cause);
+    const seen = { severity: i.severity, answersOwnAct: i.answersOwnAct };
+    if (sim.cellActive()) sim.suspension.onObserved(party, i, i.severity, cause);
     if (sim.cellActive() && !seen.answersOwnAct) {
       sim.messages.send(party, attributedTo, 'protest', incidentId, `protest: ${i.kind} ${i.id}`);
       const lateWarning = this.warnings.get(incidentId);
@@ -100,7 +102,23 @@ export class Incidents {
       if (sim.plan.mechanism.meetings.extraordinaryOnRequest && self.requestsMeeting(seen)) sim.meetings.request(party, i, cause);
     }
     if (self.retaliates(seen)) {
-      sim.agenda.schedule(sim.agenda.now + self.retaliationDelay(), { k: 'retaliate', incidentId, party });
+      const due = formatInstant(sim.agenda.now + self.retaliationDelay());
+      sim.try(command('PlanRetaliation', { actor: party, at: sim.at, cause }, { incidentId, against: attributedTo, due }));
+    }
+  }
+
+  /** A retaliation was planned: it comes due after the party's retaliation delay. */
+  planned(e: FactOf<'RetaliationPlanned'>): void {
+    this.sim.agenda.schedule(parseInstant(e.data.due) as number, { k: 'retaliate', incidentId: e.data.incidentId, party: e.actor });
+  }
+
+  /** A party was told who carried out an incident: a retaliation it planned for it is called off. */
+  clarified(e: FactOf<'IncidentClarified'>): void {
+    const sim = this.sim;
+    const party = e.data.party;
+    const plan = sim.knowledge.incident(party, e.data.incidentId)?.plan;
+    if (plan === 'pending' || plan === 'held') {
+      sim.try(command('CallOffRetaliation', { actor: party, at: sim.at, cause: e.seq }, { incidentId: e.data.incidentId, reason: 'clarified' }));
     }
   }
 
@@ -119,20 +137,32 @@ export class Incidents {
     }));
   }
 
-  /** The retaliation delay is over: strike back, unless clarified, already done, or held by a dispute. */
+  /**
+   * A planned retaliation is due, or a dispute that held it ended: strike back, unless the
+   * plan was called off, or a dispute the party raised over the incident holds it (engaged in
+   * the cell) or calls it off (ended in a settlement, a ruling or a withdrawal).
+   */
   retaliate(incidentId: string, party: string): void {
     const sim = this.sim;
-    const i = sim.state.incidents.get(incidentId);
-    const seen = i ? own(i.observations, party) : undefined;
-    if (!i || !seen || own(i.clarified, party) || i.retaliatedBy.includes(party)) return;
-    // While the cell is working on a dispute over this incident, hold fire until it ends.
-    if (sim.disputes.holdsFire(incidentId, party)) return;
+    const seen = sim.knowledge.incident(party, incidentId);
+    if (!seen || seen.attributedTo === undefined || (seen.plan !== 'pending' && seen.plan !== 'held')) return;
+    const restraint = sim.disputes.restraint(incidentId, party);
+    if (restraint?.kind === 'hold') {
+      // While the cell is working on a dispute over this incident, hold fire until it ends.
+      if (seen.plan === 'pending') sim.try(command('HoldRetaliation', { actor: party, at: sim.at }, { incidentId, disputeId: restraint.disputeId }));
+      sim.disputes.hold(restraint.disputeId, incidentId, party);
+      return;
+    }
+    if (restraint?.kind === 'resolved') {
+      sim.try(command('CallOffRetaliation', { actor: party, at: sim.at }, { incidentId, reason: 'resolved', disputeId: restraint.disputeId }));
+      return;
+    }
     this.occur(sim.nextId('retaliation'), {
-      kind: i.kind,
+      kind: seen.kind,
       by: party,
       against: seen.attributedTo,
-      cameo: i.cameo,
-      weight: i.weight,
+      cameo: seen.cameo,
+      weight: seen.weight,
       severity: seen.severity,
     }, incidentId);
   }
@@ -141,10 +171,8 @@ export class Incidents {
    * A warning deconflicts an incident only if the warned party had acknowledged it before the
    * incident happened: read, and so able to act (the Il-20 warning arrived, but too late).
    */
-  private warnedInTime(i: IncidentView, party: string): boolean {
+  private warnedInTime(i: SeenIncident, party: string): boolean {
     const w = this.warnings.get(i.id);
-    const m = w === undefined ? undefined : this.sim.state.messages.get(w);
-    const acked = m?.acknowledgedAt;
-    return m !== undefined && m.to === party && acked !== undefined && !isLater(acked, i.at);
+    return w !== undefined && this.sim.knowledge.readBy(party, w, i.atMs);
   }
 }

@@ -38,7 +38,7 @@ export class Meetings {
   }
 
   /** `party` asks for an extraordinary meeting over an incident. */
-  request(party: string, i: IncidentView, cause: number): void {
+  request(party: string, i: { readonly id: string; readonly kind: string }, cause: number): void {
     const sim = this.sim;
     if (sim.try(command('RequestExtraordinaryMeeting', { actor: party, at: sim.at, cause }, { reason: `${i.kind} ${i.id}`, incidentId: i.id }))) {
       sim.agenda.schedule(sim.agenda.now + EXTRAORDINARY_NOTICE, { k: 'extraordinary', incidentId: i.id });

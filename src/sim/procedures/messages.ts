@@ -3,12 +3,12 @@
  * delivered after a delay or lost in the fog, acknowledged and answered by its recipient;
  * one not acknowledged by its deadline is marked overdue and, when the mechanism refers
  * missed acknowledgements, referred to the supervisor, who may look into it and clear up the
- * incident it is about.
+ * incident it is about. The deadline runs on what the sender knows: a lost message, which
+ * its sender cannot tell from an unanswered one, goes overdue like any other.
  */
 import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
 import { parseInstant } from '../../core/time.js';
-import type { Party } from '../actors.js';
 import type { SimContext } from '../context.js';
 import { STREAM } from '../streams.js';
 import { toSecond } from '../tasks.js';
@@ -53,10 +53,10 @@ export class Messages {
     if (m) this.sim.try(command('AnswerMessage', { actor: m.to, at: this.sim.at }, { messageId: m.id }));
   }
 
-  /** The acknowledgement deadline has come: overdue unless acknowledged or lost. */
-  deadline(messageId: string): void {
-    const m = this.sim.state.messages.get(messageId);
-    if (m && m.acknowledgedAt === undefined && m.lostAt === undefined) {
+  /** The acknowledgement deadline has come: overdue unless its sender has been acknowledged. */
+  deadline(messageId: string, from: string): void {
+    const m = this.sim.knowledge.ownMessage(from, messageId);
+    if (m && !m.acknowledged) {
       this.sim.try(command('MarkAckOverdue', { actor: 'sim', at: this.sim.at }, { messageId }));
     }
   }
@@ -74,23 +74,23 @@ export class Messages {
   sent(e: FactOf<'MessageSent'>): void {
     const agenda = this.sim.agenda;
     agenda.schedule(agenda.now + this.deliveryDelay(), { k: 'deliver', messageId: e.data.messageId });
-    agenda.schedule(parseInstant(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId });
+    agenda.schedule(parseInstant(e.data.ackBy) as number, { k: 'ackDeadline', messageId: e.data.messageId, from: e.actor });
   }
 
   delivered(e: FactOf<'MessageDelivered'>): void {
     const sim = this.sim;
-    const m = sim.state.messages.get(e.data.messageId);
-    const recipient = m === undefined ? undefined : sim.party(m.to);
-    if (!m || !recipient) return;
-    if (recipient.acknowledges()) sim.agenda.schedule(sim.agenda.now + recipient.ackDelay(), { k: 'ack', messageId: m.id });
+    const to = sim.state.messages.get(e.data.messageId)?.to;
+    const recipient = to === undefined ? undefined : sim.party(to);
+    if (!to || !recipient || !sim.knowledge.received(to, e.data.messageId)) return;
+    if (recipient.acknowledges()) sim.agenda.schedule(sim.agenda.now + recipient.ackDelay(), { k: 'ack', messageId: e.data.messageId });
   }
 
   acknowledged(e: FactOf<'MessageAcknowledged'>): void {
     const sim = this.sim;
-    const m = sim.state.messages.get(e.data.messageId);
-    if (m && m.kind !== 'warning') {
-      const delay = (sim.party(e.actor) as Party).answerDelay();
-      sim.agenda.schedule(sim.agenda.now + delay, { k: 'answer', messageId: m.id });
+    const m = sim.knowledge.received(e.actor, e.data.messageId);
+    const recipient = sim.party(e.actor);
+    if (m && recipient && m.kind !== 'warning') {
+      sim.agenda.schedule(sim.agenda.now + recipient.answerDelay(), { k: 'answer', messageId: e.data.messageId });
     }
   }
 

@@ -5,14 +5,13 @@
  */
 import type { FactOf } from '../../core/catalogue.js';
 import { command } from '../../core/commands.js';
-import type { IncidentView } from '../../core/state.js';
 import type { SimContext } from '../context.js';
 
 export class Suspension {
   constructor(private readonly sim: SimContext) {}
 
   /** `party` observed incident `i` with `severity`: suspends the cell if the rules let it and the incident is severe enough. */
-  onObserved(party: string, i: IncidentView, severity: number, cause: number): void {
+  onObserved(party: string, i: { readonly id: string; readonly kind: string }, severity: number, cause: number): void {
     const sim = this.sim;
     const s = sim.plan.mechanism.suspension;
     if (s.by.includes(party) && s.onSeverityAbove !== undefined && severity >= s.onSeverityAbove) {

@@ -28,5 +28,6 @@ export const ladderConfig: fc.Arbitrary<LadderConfig> = fc
       reliefOnSettlement: reliefs[0],
       reliefOnRuling: reliefs[1],
       escalationPenalty: reliefs[2],
+      cooling: 'none' as const,
     };
   });

@@ -17,20 +17,20 @@
  * `self` and `system` as `undefined`, and a `spawn` that throws.
  */
 import type { AnyStateMachine, ContextFrom, EventFromLogic, EventObject, StateValue } from 'xstate';
-import { ConfigurationTable, type Configuration } from './compiled/configurations.js';
-import type { AssignFn } from './compiled/implementations.js';
-import { microstep, type StepTransition } from './compiled/microstep.js';
+import { ConfigurationTable, type Configuration } from './configurations.js';
+import type { AssignFn } from './implementations.js';
+import { microstep, type StepTransition } from './microstep.js';
 import {
   buildModel,
   type MachineModel,
   type NodeModel,
   type TransitionModel,
   type TransitionRef,
-} from './compiled/model.js';
-import { planFor, selectInChain, selectInTree, type Plan } from './compiled/selection.js';
+} from './model.js';
+import { planFor, selectInChain, selectInTree, type Plan } from './selection.js';
 
-export { MachineCompileError, type MachineCompileErrorCode } from './compiled/errors.js';
-export type { TransitionRef } from './compiled/model.js';
+export { MachineCompileError, type MachineCompileErrorCode } from './errors.js';
+export type { TransitionRef } from './model.js';
 
 /** The part of an xstate snapshot that replay keeps: plain data, JSON round-trippable. */
 export interface MachineSnap<C> {
