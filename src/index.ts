@@ -19,7 +19,7 @@ export type { EventEstimate, LimitOptions } from './scenario/limits.js';
 
 // --- the simulator and its policies -----------------------------------------------------
 export { runPlan } from './sim/simulation.js';
-export type { Refusal, RunOptions, RunResult } from './sim/simulation.js';
+export type { ForkPoint, Refusal, RunOptions, RunResult } from './sim/simulation.js';
 export type { GamePlan, PartyPlan, Plan, PolicyPlan, SupervisorPlan } from './sim/plan.js';
 export { PARTY_POLICIES, partyPolicy, standardSupervisor } from './sim/policies/index.js';
 export type { Dispositions, Occasion, PartyPolicy, PolicyParameter, Provocation, SupervisorPolicy } from './sim/policies/index.js';
@@ -45,6 +45,11 @@ export { meanInterval, pairedRateDifference, wilson } from './explore/intervals.
 export type { Interval } from './explore/intervals.js';
 export { mergeParts } from './explore/merge.js';
 export type { Shard } from './explore/shard.js';
+export { forkLog } from './explore/fork.js';
+export type { ForkOptions, ForkResult } from './explore/fork.js';
+export { readInjected } from './explore/forkInject.js';
+export type { InjectedTimeline } from './explore/forkInject.js';
+export { ForkError } from './explore/forkError.js';
 
 // --- the event catalogue --------------------------------------------------------------
 export { EVENT_TYPES, EVENT_VERSIONS, MESSAGE_KINDS, MOVES, TRACKS, fact, parseEvent } from './core/catalogue.js';

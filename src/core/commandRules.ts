@@ -147,6 +147,10 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
     case 'EscalateDispute':
     case 'WithdrawDispute':
       return disputeRole(cmd.type, s, cmd.data.disputeId, cmd.actor);
+    case 'ChangeParameters': {
+      const stranger = cmd.data.rules.suspension.by.find((id) => !isParticipant(s, id));
+      return stranger === undefined ? undefined : fail('INVALID_DATA', `[log] rules.suspension.by names "${stranger}", neither a party nor the supervisor`);
+    }
     case 'ReportFindings': {
       const to = cmd.data.attributedTo;
       return to === undefined || to === 'world' || isParty(s, to)

@@ -25,6 +25,7 @@ const MAIN = [
   'decide',
   'readEvents',
   'verifyLog',
+  'forkLog',
   'createLogFile',
   'machineDiagram',
   'renderReport',

@@ -65,7 +65,7 @@ describe('a log written with LogStarted v1', () => {
     // Incidents now keep the retaliations planned for them, and the counters the consequential
     // misunderstandings caught (added with the retaliation plans; a v1 log records none).
     const incidents = Object.fromEntries(Object.entries(snapshot.incidents as Record<string, object>).map(([id, i]) => [id, { ...i, plans: {} }]));
-    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0, LadderCooled: 0 };
+    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0, LadderCooled: 0, ParametersChanged: 0 };
     const counters = { ...snapshot.counters, byType, consequentialMisunderstandingsCaught: 0 };
     // The ladder now keeps when its pressure was last recorded (cooling runs from there): the
     // last event that changed the pressure.

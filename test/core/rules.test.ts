@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/core/catalogue.js';
+import { Replayer } from '../../src/core/replay.js';
 import { checkDeadline, deadline } from '../../src/core/rules.js';
 import type { RunMeta } from '../../src/core/state.js';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from '../../src/core/time.js';
@@ -38,8 +39,12 @@ describe('deadlines from the recorded rules', () => {
   it('every message and dispute decide records carries the deadline its log\'s rules give it', () => {
     fc.assert(
       fc.property(eventStreamArbitrary({ maxSteps: 120 }), (events) => {
-        const m = events[0]?.data as RunMeta;
-        for (const e of events) expect(checkDeadline(m, e)).toBe('ok');
+        // The rules in force at each event: the first event's, or a later ParametersChanged's.
+        const r = new Replayer();
+        for (const e of events) {
+          if (e.seq > 1) expect(checkDeadline(r.peek().meta as RunMeta, e)).toBe('ok');
+          r.push(e);
+        }
       }),
       { numRuns: 60 },
     );
