@@ -181,6 +181,47 @@ export const EDITS: readonly Edit[] = [
     },
   },
   {
+    name: 'a retaliation planned against the planner itself',
+    where: (o) => indicesOf(o, (e) => e.type === 'RetaliationPlanned'),
+    apply: (o, i) => {
+      const e = at(o, i);
+      return { what: 'retaliation against itself', objects: replaceAt(o, i, { ...e, data: { ...data(e), against: e.actor } }), line: i + 1, kind: 'rule', rule: 'NOT_ALLOWED' };
+    },
+  },
+  {
+    name: 'a retaliation planned twice for one incident',
+    where: (o) => indicesOf(o, (e) => e.type === 'RetaliationPlanned'),
+    apply: (o, i) => {
+      const { cause: _cause, ...again } = at(o, i);
+      return { what: 'planned twice', objects: insertAfter(o, i, again), line: i + 2, kind: 'rule', rule: 'DUPLICATE_ID' };
+    },
+  },
+  {
+    name: 'a retaliation held for a dispute that does not exist',
+    where: (o) => indicesOf(o, (e) => e.type === 'RetaliationPlanned'),
+    apply: (o, i) => {
+      const plan = at(o, i);
+      const hold = { at: plan.at, type: 'RetaliationHeld', v: 1, actor: plan.actor, data: { incidentId: data(plan).incidentId, disputeId: 'no-such-dispute' } };
+      return { what: 'held for no dispute', objects: insertAfter(o, i, hold), line: i + 2, kind: 'rule', rule: 'UNKNOWN_DISPUTE' };
+    },
+  },
+  {
+    name: 'a ladder cooling the cooling rule does not give',
+    where: (o) => indicesOf(o, (e) => e.type === 'LadderCooled'),
+    apply: (o, i, n) => {
+      const e = at(o, i);
+      const delta = Math.round(((data(e).delta as number) - 0.5 - (n % 10)) * 1000) / 1000;
+      return {
+        what: `delta ${String(data(e).delta)} recorded as ${delta}`,
+        objects: replaceAt(o, i, { ...e, data: { ...data(e), delta } }),
+        line: i + 1,
+        kind: 'rule',
+        rule: 'DIFFERS_FROM_RULES',
+        field: 'data.delta',
+      };
+    },
+  },
+  {
     name: 'a cause pointing to a later event',
     where: (o) => indicesOf(o, () => true),
     apply: (o, i, n) => ({
