@@ -239,15 +239,22 @@ export const EDITS: readonly Edit[] = [
   },
 ];
 
-/** A valid log with one of the edits applied at a line drawn at random among those it applies to. */
-export const tamperedArbitrary: fc.Arbitrary<{ source: SourceLog; tampered: Tampered }> = sourceLogArbitrary
-  // A stream of LogStarted alone (no steps, no cell, no end) has no line to edit.
-  .filter((source) => source.events.length > 1)
-  .chain((source) => {
-  const usable = EDITS.filter((e) => e.where(source.events).length > 0);
-  return fc.record({ edit: fc.constantFrom(...usable), pick: fc.nat(), n: fc.nat() }).map(({ edit, pick, n }) => {
-    const lines = edit.where(source.events);
-    const i = lines[pick % lines.length] as number;
-    return { source, tampered: { ...edit.apply(source.events, i, n), what: `${edit.name} (${edit.apply(source.events, i, n).what}) at line ${i + 1}` } };
-  });
-});
+/**
+ * A valid log with one of the edits applied at a line drawn at random among those it applies
+ * to. The edit is drawn first, uniformly, and then a log it applies to (each applies to at
+ * least a quarter of the logs): so every edit is tried about as often, however rare the
+ * events it needs.
+ */
+export const tamperedArbitrary: fc.Arbitrary<{ source: SourceLog; tampered: Tampered }> = fc.constantFrom(...EDITS).chain((edit) =>
+  sourceLogArbitrary
+    // A stream of LogStarted alone (no steps, no cell, no end) has no line to edit.
+    .filter((source) => source.events.length > 1 && edit.where(source.events).length > 0)
+    .chain((source) =>
+      fc.record({ pick: fc.nat(), n: fc.nat() }).map(({ pick, n }) => {
+        const lines = edit.where(source.events);
+        const i = lines[pick % lines.length] as number;
+        const tampered = edit.apply(source.events, i, n);
+        return { source, tampered: { ...tampered, what: `${edit.name} (${tampered.what}) at line ${i + 1}` } };
+      }),
+    ),
+);
