@@ -19,7 +19,7 @@ import type { Suite } from './lib/suite.js';
  * The suites, in the order they run: each names a file in bench/suites/ that exports a
  * `suite` (see lib/suite.ts). A new benchmark is one file there and its name here.
  */
-const SUITES = ['inMemory', 'file', 'paris', 'sweep', 'deep'];
+const SUITES = ['inMemory', 'file', 'paris', 'sweep'];
 
 async function loadSuites(only: readonly string[]): Promise<Suite[]> {
   const suites: Suite[] = [];

@@ -10,6 +10,7 @@ import { LogFormatError } from '../log/errors.js';
 import { readEventBatches } from '../log/readEvents.js';
 import { formatState } from '../report/stateText.js';
 import { stateToJSON } from '../core/state.js';
+import { Option } from 'commander';
 import type { RegisterCommand } from './command.js';
 import { EXIT, exitCodeFor, InputError, oneLine, UsageError } from './errors.js';
 
@@ -21,8 +22,11 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
     .argument('<log>', 'the log file (.jsonl)')
     .option('--until-seq <n>', 'stop after the event with this seq')
     .option('--json', 'print the state as JSON')
-    .addHelpText('after', '\nTo check every fact against the rules and the invariants, run: parley verify --deep <log>')
-    .action(async (log: string, options: { untilSeq?: string; json?: boolean }) => {
+    // Gone: one command checks a log's content, and it is verify --deep. Kept hidden, to say so.
+    .addOption(new Option('--check').hideHelp())
+    .addHelpText('after', '\nreplay folds without judging: to check every fact against the rules and the invariants, run parley verify --deep <log> (it replaced replay --check)')
+    .action(async (log: string, options: { untilSeq?: string; json?: boolean; check?: boolean }) => {
+      if (options.check) throw new UsageError(`--check: replay no longer checks the rules; run parley verify --deep ${log}`);
       const until = options.untilSeq === undefined ? Number.POSITIVE_INFINITY : Number(options.untilSeq);
       if (options.untilSeq !== undefined && !/^\d+$/.test(options.untilSeq)) {
         throw new UsageError(`--until-seq: expected a whole number of events, got "${options.untilSeq}"`);

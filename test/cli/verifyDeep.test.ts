@@ -86,9 +86,11 @@ describe('parley verify --deep', () => {
   it('replay --check is gone: verify --deep is the one semantic check, and replay --help says so', async () => {
     await cli(['run', paris, '--out', 'p.jsonl', '--quiet'], { cwd: temp.dir });
     const r = await cli(['replay', 'p.jsonl', '--check'], { cwd: temp.dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown option '--check'/);
-    expect((await cli(['replay', '--help'])).stdout).toContain('parley verify --deep <log>');
+    // One line, exit 2, nothing printed on stdout: the option says where the check went.
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'parley: --check: replay no longer checks the rules; run parley verify --deep p.jsonl\n']);
+    const help = (await cli(['replay', '--help'])).stdout;
+    expect(help).toMatch(/parley verify --deep <log> \(it replaced replay --check\)/);
+    expect(help).not.toMatch(/^\s+--check/m);
     expect((await cli(['verify', '--help'])).stdout).toContain('--deep');
   });
 });
