@@ -2,9 +2,9 @@
  * `parley fork <log> --at-seq N [--inject timeline.yaml] [--set path=value]… [--seed S]
  * [--scenario file.yaml] [--max-events N] --out new.jsonl [--json] [--quiet]`: keeps the
  * log's first N events verbatim and continues the run from the instant of event N with the
- * changes asked for, to the horizon (explore/fork.ts). Bad input is one line and exit 2; a
- * log that fails `verify --deep`, or that this version does not re-simulate identically, is
- * exit 1. Nothing is written then.
+ * changes asked for, to the horizon (explore/fork.ts). Bad input (a log that fails `verify
+ * --deep` included) is one line and exit 2; a log this version does not re-simulate
+ * identically is exit 1. Nothing is written then.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { forkLog, type ForkResult } from '../explore/fork.js';

@@ -62,9 +62,10 @@ export interface ForkResult {
 
 /**
  * Forks the log at `options.log` at seq `options.atSeq` into `options.out`.
- * @throws {ForkError} `input` for a seq out of range, a bad `--set` or injected entry, a
- *   scenario whose hash differs; `log` for a log that fails `verify --deep`, or that this
- *   version does not re-simulate identically. Nothing is written then.
+ * @throws {ForkError} `input` for a log that fails `verify --deep`, a seq out of range, a bad
+ *   `--set` or injected entry, a scenario whose hash differs; `log` for a log this version
+ *   does not re-simulate identically, or whose recorded scenario or changes it cannot
+ *   rebuild a run from. Nothing is written then.
  * @throws {LogIoError} when a file cannot be read or written.
  * @example
  * import { mkdtempSync, readFileSync } from 'node:fs';
@@ -91,7 +92,8 @@ export async function forkLog(options: ForkOptions): Promise<ForkResult> {
   const verified = await verifyLog(options.log, { deep: true });
   if (!verified.ok) {
     const where = verified.kind === 'rule' ? `${verified.rule ?? 'rule'}` : verified.kind;
-    throw new ForkError('log', [{ file: name, line: verified.line, col: 0, path: '', message: `${where}: ${verified.message} (a fork starts from a log that passes verify --deep)` }]);
+    // The log is the fork's input: one that does not verify is bad input (exit 2), as a bad scenario is.
+    throw new ForkError('input', [{ file: name, line: verified.line, col: 0, path: '', message: `${where}: ${verified.message} (a fork starts from a log that passes verify --deep)` }]);
   }
   const n = options.atSeq;
   if (!Number.isSafeInteger(n) || n < 1 || n > verified.lastSeq) input(`--at-seq ${n}: the log has events 1 to ${verified.lastSeq}`);

@@ -7,8 +7,9 @@ import type { LocatedIssue } from '../scenario/load.js';
 
 /**
  * Why a fork cannot be made: one problem per line, located where known. `input`: what the
- * user gave is wrong (exit 2); `log`: the log fails verification, records something this
- * version cannot rebuild a run from, or is not what this version simulates from it (exit 1).
+ * user gave is wrong, a log that fails verification included (exit 2); `log`: the log records
+ * something this version cannot rebuild a run from, or is not what this version simulates
+ * from it (exit 1).
  */
 export class ForkError extends ParleyError {
   override readonly name = 'ForkError';

@@ -151,10 +151,10 @@ describe('parley fork', () => {
     expect(existsSync(join(temp.dir, 'elsewhere.jsonl'))).toBe(false);
   });
 
-  it('refuses, exit 1, a log that fails verify --deep, and one this version does not re-simulate identically', async () => {
+  it('refuses a log that fails verify --deep (exit 2), and one this version does not re-simulate identically (exit 1)', async () => {
     const objects = objectsOf(`${lines.join('\n')}\n`);
     writeFileSync(join(temp.dir, 'edited.jsonl'), resealed(objects.map((o, i) => (i === 9 ? { ...o, actor: 'world' } : o))));
-    await refused(['edited.jsonl', '--at-seq', '50', '--out', 'x.jsonl'], 1, /^parley: edited\.jsonl:10: NOT_ALLOWED: .* \(a fork starts from a log that passes verify --deep\)\n$/);
+    await refused(['edited.jsonl', '--at-seq', '50', '--out', 'x.jsonl'], 2, /^parley: edited\.jsonl:10: NOT_ALLOWED: .* \(a fork starts from a log that passes verify --deep\)\n$/);
     // Another seed recorded: a log that verifies, but not the run its first event describes.
     const first = objects[0] as { data: Record<string, unknown> };
     writeFileSync(join(temp.dir, 'reseeded-log.jsonl'), resealed([{ ...first, data: { ...first.data, seed: 4242 } }, ...objects.slice(1)]));
