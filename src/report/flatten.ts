@@ -22,10 +22,13 @@ function flatten(value: unknown, key: string, out: FlatOutcomes): void {
  * Columns are fixed by the scenario (parties, ladder levels; `null` game columns for a run
  * without rounds) except `incidents.byKind.*` and actors outside the parties in
  * `incidents.byParty.*`, which appear only when such incidents occur: a CSV writer over many
- * runs should take the union of keys.
+ * runs should take the union of keys. The races' rows (`races.rows`) are left out: their
+ * aggregates (`races.count`, `races.margin.min`, …) stand for them.
  */
 export function flattenOutcomes(o: Outcomes): FlatOutcomes {
   const out: FlatOutcomes = {};
-  flatten({ ...o, game: o.game ?? NO_GAME }, '', out);
+  // One row per run: the races' own rows (as many as the run had) stay out of it.
+  const { rows: _rows, ...races } = o.races;
+  flatten({ ...o, races, game: o.game ?? NO_GAME }, '', out);
   return out;
 }

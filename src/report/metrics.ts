@@ -11,7 +11,7 @@ import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
 import { game, type GameMetrics } from './gameMetrics.js';
 import { ladder, type DeescalationMetrics, type LadderMetrics } from './ladderMetrics.js';
-import { retaliationPlans, type RetaliationMetrics } from './retaliations.js';
+import { races, retaliationPlans, type RaceMetrics, type RetaliationMetrics } from './retaliations.js';
 import type { SampleStats } from './stats.js';
 import { ratio, summarize } from './stats.js';
 
@@ -19,7 +19,7 @@ export { flattenOutcomes } from './flatten.js';
 export type { FlatOutcomes } from './flatten.js';
 export type { GameMetrics } from './gameMetrics.js';
 export type { DeescalationMetrics, LadderMetrics } from './ladderMetrics.js';
-export type { RetaliationMetrics } from './retaliations.js';
+export type { MarginStats, Race, RaceMetrics, RaceOutcome, RetaliationMetrics } from './retaliations.js';
 
 /** The simulated period the metrics cover. */
 export interface PeriodMetrics {
@@ -125,6 +125,11 @@ export interface Outcomes {
    */
   readonly misunderstandingsCaught: number;
   readonly retaliationPlans: RetaliationMetrics;
+  /**
+   * Races between a clarification and a retaliation planned against a side that did not do
+   * it: the margin of each (`rows`, left out of sweep rows) and their aggregates.
+   */
+  readonly races: RaceMetrics;
   readonly deescalation: DeescalationMetrics;
   /** `null` unless the run plays repeated-interaction rounds. */
   readonly game: GameMetrics | null;
@@ -263,6 +268,7 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     consequentialMisunderstandingsCaught: c.consequentialMisunderstandingsCaught,
     misunderstandingsCaught: c.misunderstandingsCaught,
     retaliationPlans: retaliationPlans(s),
+    races: races(s),
     deescalation: {
       rate: ratio(s.ladder?.levelsDown ?? 0, s.ladder?.levelsUp ?? 0),
       steps: c.deescalationSteps,
