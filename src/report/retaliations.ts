@@ -90,6 +90,11 @@ export interface RaceMetrics {
   readonly resolved: number;
   readonly carriedOut: number;
   readonly pending: number;
+  /**
+   * Held back for a dispute at some point: how a race clarified late can still be won (the
+   * dispute bought the time the clarification needed).
+   */
+  readonly held: number;
   /** Clarified before the retaliation was due (margin ≥ 0). */
   readonly clarifiedInTime: number;
   /** Clarified after it was due (margin < 0). */
@@ -132,6 +137,7 @@ export function races(s: ParleyState): RaceMetrics {
     resolved: count((r) => r.outcome === 'resolved'),
     carriedOut: count((r) => r.outcome === 'carriedOut'),
     pending: count((r) => r.outcome === 'pending'),
+    held: count((r) => r.held),
     clarifiedInTime: count((r) => r.marginMs !== null && r.marginMs >= 0),
     clarifiedLate: count((r) => r.marginMs !== null && r.marginMs < 0),
     neverClarified: count((r) => r.marginMs === null),

@@ -89,8 +89,8 @@ function incidents(o: Outcomes): string[] {
 const RACE_ROWS = 20;
 
 const OUTCOME_WORDS = {
-  calledOff: 'called off (clarified in time)',
-  resolved: 'called off (dispute resolved)',
+  calledOff: 'called off on the clarification',
+  resolved: "called off on a dispute's end",
   carriedOut: 'carried out (the cell lost)',
   pending: 'still pending',
 } as const;
@@ -116,7 +116,7 @@ function races(o: Outcomes): string[] {
     x.due,
     x.clarifiedAt ?? '-',
     margin(x.marginMs),
-    `${OUTCOME_WORDS[x.outcome]}${x.held ? ', held for a dispute' : ''}`,
+    `${x.held ? 'held for a dispute, then ' : ''}${OUTCOME_WORDS[x.outcome]}`,
   ]);
   const out = [
     'Races: retaliations planned against a side that did not do it (margin = due time − clarification)',
@@ -124,7 +124,7 @@ function races(o: Outcomes): string[] {
   ];
   if (r.count > RACE_ROWS) out.push(`  … ${r.count - RACE_ROWS} more (--json lists every race)`);
   out.push(
-    `  ${r.calledOff} of ${r.count} held back by a clarification, ${r.resolved} by a dispute's end, ${r.carriedOut} carried out, ${r.pending} pending; ` +
+    `  ${r.calledOff} of ${r.count} called off on a clarification, ${r.resolved} on a dispute's end, ${r.carriedOut} carried out, ${r.pending} pending; ${r.held} held for a dispute; ` +
       `clarified in time ${r.clarifiedInTime}, late ${r.clarifiedLate}, never ${r.neverClarified}; margin median ${margin(r.margin.median)}, closest ${margin(r.margin.min)}`,
   );
   return out;

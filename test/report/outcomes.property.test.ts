@@ -17,7 +17,7 @@ const streams = fc.tuple(eventStreamArbitrary({ maxSteps: 80 }), fc.boolean()).m
 const RUNS = { numRuns: 150 };
 
 /** Every count in the flattened outcomes (keys that name a count, not a time, rate or label). */
-const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|levelsUp|levelsDown|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents|calledOff|resolved|carriedOut|pending|clarifiedInTime|clarifiedLate|neverClarified)$|^(accidentalEscalations|misunderstandingsCaught)$/;
+const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|levelsUp|levelsDown|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents|calledOff|resolved|carriedOut|pending|held|clarifiedInTime|clarifiedLate|neverClarified)$|^(accidentalEscalations|misunderstandingsCaught)$/;
 
 describe('computeOutcomes on generated runs', () => {
   it('never throws and never yields NaN or Infinity', () => {
@@ -108,6 +108,7 @@ describe('computeOutcomes on generated runs', () => {
         expect(r.calledOff + r.resolved + r.carriedOut + r.pending).toBe(r.count);
         expect(r.clarifiedInTime + r.clarifiedLate + r.neverClarified).toBe(r.count);
         expect(r.margin.count).toBe(r.clarifiedInTime + r.clarifiedLate);
+        expect(r.held).toBe(wrong.filter(([, p]) => p.heldAt !== undefined).length);
         seen += r.count;
         const ms = (at: string): number => parseInstant(at) as number;
         for (const row of r.rows) {

@@ -83,18 +83,18 @@ describe('formatSummary', () => {
       fact('SimulationEnded', { at: h(70), actor: 'sim' }, { reason: 'timeline' }),
     ]);
     const o = computeOutcomes(raced);
-    expect(o.races).toMatchObject({ count: 3, calledOff: 1, carriedOut: 1, pending: 1, clarifiedInTime: 1, clarifiedLate: 1, neverClarified: 1 });
+    expect(o.races).toMatchObject({ count: 3, calledOff: 1, carriedOut: 1, pending: 1, held: 0, clarifiedInTime: 1, clarifiedLate: 1, neverClarified: 1 });
     expect(o.races.margin).toEqual({ count: 2, median: 1.25 * 3_600_000, min: -2.5 * 3_600_000, max: 5 * 3_600_000 });
     const out = formatSummary(o, raced.meta).split('\n');
     const at = out.findIndex((l) => l.startsWith('Races:'));
     expect(out.slice(at + 1, at + 5).map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
       'incident party blamed by due clarified margin outcome',
-      `i-1 syria israel world ${h(40)} ${h(35)} PT5H called off (clarified in time)`,
+      `i-1 syria israel world ${h(40)} ${h(35)} PT5H called off on the clarification`,
       `i-2 israel syria world ${h(18)} ${h(20.5)} -PT2H30M carried out (the cell lost)`,
       `i-3 israel syria world ${h(90)} - never clarified still pending`,
     ]);
     expect(out[at + 5]).toBe(
-      '  1 of 3 held back by a clarification, 0 by a dispute\'s end, 1 carried out, 1 pending; clarified in time 1, late 1, never 1; margin median PT1H15M, closest -PT2H30M',
+      '  1 of 3 called off on a clarification, 0 on a dispute\'s end, 1 carried out, 1 pending; 0 held for a dispute; clarified in time 1, late 1, never 1; margin median PT1H15M, closest -PT2H30M',
     );
   });
 
