@@ -28,7 +28,7 @@ export { RepeatedGame, stationaryTwoParty } from './sim/game.js';
 
 // --- outcomes -------------------------------------------------------------------------
 export { computeOutcomes, flattenOutcomes } from './report/metrics.js';
-export type { FlatOutcomes, Outcomes } from './report/metrics.js';
+export type { FlatOutcomes, MarginStats, Outcomes, Race, RaceMetrics, RaceOutcome } from './report/metrics.js';
 export { checkExpectations } from './report/expectations.js';
 export type { ExpectationReport } from './report/expectations.js';
 export { formatSummary } from './report/summary.js';
