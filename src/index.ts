@@ -28,7 +28,7 @@ export { RepeatedGame, stationaryTwoParty } from './sim/game.js';
 
 // --- outcomes -------------------------------------------------------------------------
 export { computeOutcomes, flattenOutcomes } from './report/metrics.js';
-export type { FlatOutcomes, Outcomes } from './report/metrics.js';
+export type { FlatOutcomes, MarginStats, Outcomes, Race, RaceMetrics, RaceOutcome } from './report/metrics.js';
 export { checkExpectations } from './report/expectations.js';
 export type { ExpectationReport } from './report/expectations.js';
 export { formatSummary } from './report/summary.js';
@@ -37,6 +37,9 @@ export { formatState } from './report/stateText.js';
 // --- research at scale: sweeps, comparisons, shards ------------------------------------
 export { sweep } from './explore/sweepScenario.js';
 export type { SweepOptions, SweepResult } from './explore/sweepScenario.js';
+export { compare } from './explore/compareScenarios.js';
+export type { CompareOptions, CompareResult } from './explore/compareScenarios.js';
+export type { ComparisonLine, Estimate } from './explore/compare.js';
 export type { CellReport, MeanSummary, RateSummary } from './explore/summary.js';
 export type { SweepOutcome } from './explore/execute.js';
 export type { SweepIdentity } from './explore/identity.js';

@@ -3,16 +3,11 @@
  * [--workers K] [--json]`: the scenario (baseline) against a variant over the same seeds,
  * with paired differences and their 95 % intervals, side by side.
  */
-import { vectorWidth } from '../explore/batch.js';
-import { executeSweep, type SweepOutcome } from '../explore/execute.js';
-import { COMPARISON_METHODS, pairedMeasures, PairedSummary } from '../explore/compare.js';
+import { UsageError } from '../core/errors.js';
+import { compare, type CompareResult } from '../explore/compareScenarios.js';
 import { IN_PROCESS_BELOW } from '../explore/executor.js';
-import { cellLabel } from '../explore/grid.js';
-import type { SweepIdentity } from '../explore/identity.js';
-import { sweepSetup, type CellSource, type Grid } from '../explore/prepare.js';
 import { describeSeeds } from '../explore/seeds.js';
 import { formatComparison } from '../explore/summaryText.js';
-import { PARLEY_VERSION } from '../version.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT, InputError } from './errors.js';
 import { whileInterruptible } from './interrupt.js';
@@ -53,46 +48,36 @@ are the same, so each pair differs by the change and what it sets in motion.
 Example: parley compare scenarios/paris-2026.yaml --set mechanism.enabled=false`,
     )
     .action(async (file: string, other: string | undefined, options: CompareOptions) => {
-      const { runs, seed: seedOption, workers } = sweepNumbers(options);
+      const { runs, seed, workers } = sweepNumbers(options);
       const sets = options.set ?? [];
       if (other !== undefined && sets.length > 0) throw new InputError({ file: other, what: 'give either another scenario or --set changes as the variant, not both' });
       if (other === undefined && sets.length === 0) throw new InputError({ file, what: 'nothing to compare: give --set path=value (or another scenario file) as the variant' });
-      const base = await readGrid(ctx, file, []);
-      const variant = other === undefined ? await readGrid(ctx, file, sets) : await readGrid(ctx, other, []);
-      const many = variant.specs.find((s) => s.values.length !== 1);
-      if (many) throw new InputError({ file, what: `--set ${many.path.text}: compare takes one value per --set (use parley sweep for a grid)` });
-      const seed = seedOption ?? base.base.scenario.seed;
-      const cells: CellSource[] = [
-        { from: base.base, cell: base.cells[0] as CellSource['cell'] },
-        { from: variant.base, cell: variant.cells[0] as CellSource['cell'] },
-      ];
-      const setup = sweepSetup(cells, { parleyVersion: PARLEY_VERSION, seed, format: 'csv', text: false, setPaths: [] });
-      const variantLabel = other ?? `--set ${cellLabel(variant.specs, variant.cells[0] as CellSource['cell'])}`;
-      const names = setup.layout.outcomes.names;
-      const paired = new PairedSummary(pairedMeasures(names, base.base.scenario.ladder.levels), vectorWidth(setup));
-      const identity: SweepIdentity = { sweep: 1, parley: PARLEY_VERSION, scenario: file, hash: base.base.hash, seed, runs, grid: [], cells: 2, total: 2 * runs };
+      // Read here, so that a bad file or --set is reported with its place (file:line:col).
+      const base = (await readGrid(ctx, file, sets)).base;
+      const variant = other === undefined ? undefined : (await readGrid(ctx, other, [])).base;
       const bar = options.quiet || options.json ? undefined : progressBar(ctx.io, 'compare', 2 * runs, 'runs');
-      let outcome: SweepOutcome;
+      let c: CompareResult;
       try {
-        outcome = await whileInterruptible((signal) =>
-          executeSweep({
-            setup,
-            labels: ['baseline', variantLabel],
-            identity,
+        c = await whileInterruptible((signal) =>
+          compare(base, {
+            runs,
+            ...(variant === undefined ? { set: sets } : { other: variant }),
+            ...(seed === undefined ? {} : { seed }),
             workers,
             signal,
             onProgress: (done) => bar?.update(done),
-            onVectors: (values, firstRun, rows) => paired.add(values, firstRun, rows),
           }),
         );
+      } catch (e) {
+        if (e instanceof UsageError) throw new InputError({ file, what: e.message });
+        throw e;
       } finally {
         bar?.stop();
       }
-      const lines = paired.report();
-      const pairs = (outcome.resumed + outcome.ran) >> 1;
+      const { outcome } = c;
       if (outcome.stoppedBy === 'signal') {
         ctx.setExit(EXIT.interrupted);
-        ctx.io.stderr(`parley: interrupted after ${pairs.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} seeds; the comparison covers those\n`);
+        ctx.io.stderr(`parley: interrupted after ${c.pairs.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} seeds; the comparison covers those\n`);
       }
       if (outcome.failedRuns > 0) {
         ctx.setExit(EXIT.checkFailed);
@@ -103,30 +88,31 @@ Example: parley compare scenarios/paris-2026.yaml --set mechanism.enabled=false`
       if (options.json) {
         const json = {
           baseline: file,
-          variant: other === undefined ? { set: variant.cells[0]?.overrides ?? [] } : { scenario: other },
-          seeds: describeSeeds(seed),
-          pairs,
-          failedPairs: paired.failedPairs,
+          variant: other === undefined ? { set: c.overrides } : { scenario: other },
+          seeds: describeSeeds(c.seed),
+          pairs: c.pairs,
+          failedPairs: c.failedPairs,
           executor: outcome.executor,
           stoppedBy: outcome.stoppedBy,
-          intervals: COMPARISON_METHODS,
-          outcomes: lines.map(({ scale: _scale, ...line }) => line),
+          intervals: c.methods,
+          outcomes: c.outcomes.map(({ scale: _scale, ...line }) => line),
         };
         ctx.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
-      ctx.io.stdout(heading(file, variantLabel, base, seed, pairs, paired.failedPairs, outcome));
-      ctx.io.stdout(formatComparison(lines));
+      ctx.io.stdout(heading(file, c));
+      ctx.io.stdout(formatComparison(c.outcomes));
     });
 };
 
-function heading(file: string, variant: string, base: Grid, seed: number, pairs: number, failedPairs: number, outcome: SweepOutcome): string {
+function heading(file: string, c: CompareResult): string {
+  const { outcome, pairs, failedPairs } = c;
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines = [
     `compare   ${file}`,
-    `baseline  ${base.base.file} as written`,
-    `variant   ${variant}`,
-    `seeds     ${n(pairs)} paired runs, the same seed on both sides (common random numbers); ${describeSeeds(seed)}`,
+    `baseline  ${c.baseline.base.file} as written`,
+    `variant   ${c.variantLabel}`,
+    `seeds     ${n(pairs)} paired runs, the same seed on both sides (common random numbers); ${describeSeeds(c.seed)}`,
     `runs      ${n(outcome.resumed + outcome.ran)} ${outcome.executor.reason}${failedPairs > 0 ? `; ${n(failedPairs)} pairs left out (a side failed)` : ''}`,
     '',
   ];

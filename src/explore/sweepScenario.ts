@@ -98,7 +98,8 @@ export async function sweep(scenario: string | ScenarioSource, options: SweepOpt
   return { grid, identity, seed, labels, columns: setup.layout.outcomes.names, outcome, cells: outcome.summary.report() };
 }
 
-async function loadSource(file: string): Promise<ScenarioSource> {
+/** Loads a scenario file for a sweep or a comparison; a file that does not load is a `UsageError` naming its first problem. */
+export async function loadSource(file: string): Promise<ScenarioSource> {
   const loaded = await loadScenario(file);
   if (!loaded.ok) {
     const first = loaded.issues[0];

@@ -30,6 +30,8 @@ export interface ExpectationValues {
   readonly disputesResolvedAtLeast: number;
   readonly disputesEscalatedAtMost: number;
   readonly accidentalEscalationsAtMost: number;
+  /** At least this many: a race the cell lost, as a shipped scenario may mean to show. */
+  readonly accidentalEscalationsAtLeast: number;
   /** Misattributions cleared while a retaliation against the wrongly blamed side was pending. */
   readonly consequentialMisunderstandingsCaughtAtLeast: number;
   /** Every misattribution cleared before the misled party retaliated. */
@@ -116,6 +118,7 @@ const CHECKS: { readonly [K in ExpectationKey]: Checker<K> } = {
   disputesResolvedAtLeast: atLeast((o) => o.disputes.resolved),
   disputesEscalatedAtMost: atMost((o) => o.disputes.escalated),
   accidentalEscalationsAtMost: atMost((o) => o.accidentalEscalations),
+  accidentalEscalationsAtLeast: atLeast((o) => o.accidentalEscalations),
   consequentialMisunderstandingsCaughtAtLeast: atLeast((o) => o.consequentialMisunderstandingsCaught),
   misunderstandingsCaughtAtLeast: atLeast((o) => o.misunderstandingsCaught),
   incidentsAtLeast: atLeast((o) => o.incidents.total),

@@ -7,14 +7,19 @@
  * when it was stopped early) the time of the last event folded in. Durations are milliseconds; undefined statistics (a median
  * of nothing, a rate over zero) are `null`, never `NaN`.
  */
-import { own } from '../core/ids.js';
 import type { ParleyState } from '../core/state.js';
 import { formatInstant, parseInstant } from '../core/time.js';
-import { retaliationPlans, type RetaliationMetrics } from './retaliations.js';
+import { game, type GameMetrics } from './gameMetrics.js';
+import { ladder, type DeescalationMetrics, type LadderMetrics } from './ladderMetrics.js';
+import { races, retaliationPlans, type RaceMetrics, type RetaliationMetrics } from './retaliations.js';
 import type { SampleStats } from './stats.js';
 import { ratio, summarize } from './stats.js';
 
-export type { RetaliationMetrics } from './retaliations.js';
+export { flattenOutcomes } from './flatten.js';
+export type { FlatOutcomes } from './flatten.js';
+export type { GameMetrics } from './gameMetrics.js';
+export type { DeescalationMetrics, LadderMetrics } from './ladderMetrics.js';
+export type { MarginStats, Race, RaceMetrics, RaceOutcome, RetaliationMetrics } from './retaliations.js';
 
 /** The simulated period the metrics cover. */
 export interface PeriodMetrics {
@@ -89,58 +94,6 @@ export interface CellMetrics {
   readonly extraordinaryMeetings: number;
 }
 
-/** The escalation ladder. Level-keyed records follow the ladder's level order. */
-export interface LadderMetrics {
-  /** Level at the end of the covered period; `null` before the log has started. */
-  readonly level: string | null;
-  readonly peak: string | null;
-  readonly peakIndex: number | null;
-  /** Level changes upwards and downwards (one change may span several levels). */
-  readonly ups: number;
-  readonly downs: number;
-  /** Levels climbed and descended in all: a change from level 1 to 3 climbs two. */
-  readonly levelsUp: number;
-  readonly levelsDown: number;
-  /** Ms at each level; the values sum to the time from the first event to the period's end. */
-  readonly timeAt: Readonly<Record<string, number>>;
-  /** When each level was first reached exactly (`null`: never; a jump may skip a level). */
-  readonly firstAt: Readonly<Record<string, string | null>>;
-  /** First time the ladder stood at `crisis` or above; `null` if never or the ladder has no `crisis`. */
-  readonly firstCrisisAt: string | null;
-  /** `firstCrisisAt` minus the scenario's start, in ms. */
-  readonly timeToCrisisMs: number | null;
-}
-
-/** How much of the escalation was undone. */
-export interface DeescalationMetrics {
-  /**
-   * Share of the escalation undone: levels descended over levels climbed, in [0, 1] (the ladder
-   * starts at its lowest level, so it can never come down further than it went up); `null`
-   * when it never climbed.
-   */
-  readonly rate: number | null;
-  /** De-escalation steps taken by parties. */
-  readonly steps: number;
-  /** Disputes closed peacefully (settlement or ruling) over disputes closed; `null` when none closed. */
-  readonly peacefulCloseRate: number | null;
-}
-
-/** Repeated-interaction (game) rounds. */
-export interface GameMetrics {
-  readonly rounds: number;
-  readonly mutualRestraint: number;
-  readonly mutualStrike: number;
-  /** `mutualRestraint / rounds`; `null` before the first round. */
-  readonly mutualRestraintRate: number | null;
-  readonly mutualStrikeRate: number | null;
-  /** Moves that differed from the intended move. */
-  readonly accidents: number;
-  /** Accidents the other side was told about (`AccidentClarified`). */
-  readonly clarifiedAccidents: number;
-  /** Total payoff over rounds, per party (keys sorted); `null` before the first round. */
-  readonly meanPayoff: Readonly<Record<string, number | null>>;
-}
-
 /**
  * Everything `computeOutcomes` reports. Field names are stable: they become CSV columns
  * through `flattenOutcomes` (`disputes.settled`, `ackTime.median`, `ladder.timeAt.crisis`).
@@ -172,6 +125,11 @@ export interface Outcomes {
    */
   readonly misunderstandingsCaught: number;
   readonly retaliationPlans: RetaliationMetrics;
+  /**
+   * Races between a clarification and a retaliation planned against a side that did not do
+   * it: the margin of each (`rows`, left out of sweep rows) and their aggregates.
+   */
+  readonly races: RaceMetrics;
   readonly deescalation: DeescalationMetrics;
   /** `null` unless the run plays repeated-interaction rounds. */
   readonly game: GameMetrics | null;
@@ -263,60 +221,6 @@ function cell(s: ParleyState, end: number | undefined, periodMs: number): CellMe
   };
 }
 
-function ladder(s: ParleyState, end: number | undefined): LadderMetrics {
-  const l = s.ladder;
-  const levels = s.meta?.ladder.levels ?? [];
-  const timeAt: Record<string, number> = {};
-  const firstAt: Record<string, string | null> = {};
-  let firstCrisis: string | null = null;
-  const crisisIndex = levels.indexOf('crisis');
-  for (const [i, level] of levels.entries()) {
-    const closed = l ? (own(l.timeAtMs, level) ?? 0) : 0;
-    const open = l && level === l.level && end !== undefined ? Math.max(0, end - l.sinceMs) : 0;
-    timeAt[level] = closed + open;
-    const reached = l ? (own(l.firstAt, level) ?? null) : null;
-    firstAt[level] = reached;
-    // Levels are entered in time order, so the earliest entry at or above crisis is the first crisis.
-    if (reached !== null && crisisIndex >= 0 && i >= crisisIndex && (firstCrisis === null || ms(reached) < ms(firstCrisis))) {
-      firstCrisis = reached;
-    }
-  }
-  return {
-    level: l?.level ?? null,
-    peak: l?.peak ?? null,
-    peakIndex: l?.peakIndex ?? null,
-    ups: l?.ups ?? 0,
-    downs: l?.downs ?? 0,
-    levelsUp: l?.levelsUp ?? 0,
-    levelsDown: l?.levelsDown ?? 0,
-    timeAt,
-    firstAt,
-    firstCrisisAt: firstCrisis,
-    timeToCrisisMs: firstCrisis === null || !s.meta ? null : ms(firstCrisis) - ms(s.meta.start),
-  };
-}
-
-function game(s: ParleyState): GameMetrics | null {
-  const g = s.game;
-  if (!g && !s.meta?.game) return null;
-  const rounds = g?.rounds ?? 0;
-  const payoffs = g?.payoffs ?? {};
-  const meanPayoff: Record<string, number | null> = {};
-  for (const p of [...Object.keys(s.meta?.parties ?? {}), ...Object.keys(payoffs)].sort()) {
-    meanPayoff[p] = ratio(payoffs[p] ?? 0, rounds);
-  }
-  return {
-    rounds,
-    mutualRestraint: g?.mutualRestraint ?? 0,
-    mutualStrike: g?.mutualStrike ?? 0,
-    mutualRestraintRate: ratio(g?.mutualRestraint ?? 0, rounds),
-    mutualStrikeRate: ratio(g?.mutualStrike ?? 0, rounds),
-    accidents: g?.accidents ?? 0,
-    clarifiedAccidents: g?.clarified ?? 0,
-    meanPayoff,
-  };
-}
-
 /**
  * Computes the outcome metrics of the state `s` (a finished run or any prefix of one).
  * Pure and total: any state the fold can produce gives a result, including the initial one.
@@ -364,6 +268,7 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     consequentialMisunderstandingsCaught: c.consequentialMisunderstandingsCaught,
     misunderstandingsCaught: c.misunderstandingsCaught,
     retaliationPlans: retaliationPlans(s),
+    races: races(s),
     deescalation: {
       rate: ratio(s.ladder?.levelsDown ?? 0, s.ladder?.levelsUp ?? 0),
       steps: c.deescalationSteps,
@@ -371,42 +276,4 @@ export function computeOutcomes(s: ParleyState): Outcomes {
     },
     game: game(s),
   };
-}
-
-/** One CSV row's worth of outcomes: dotted keys, scalar values. */
-export type FlatOutcomes = Record<string, number | string | null>;
-
-/** What a run without rounds contributes, so every run of a sweep has the same game columns. */
-const NO_GAME: { readonly [K in keyof GameMetrics]: GameMetrics[K] extends number | null ? null : object } = {
-  rounds: null,
-  mutualRestraint: null,
-  mutualStrike: null,
-  mutualRestraintRate: null,
-  mutualStrikeRate: null,
-  accidents: null,
-  clarifiedAccidents: null,
-  meanPayoff: {},
-};
-
-function flatten(value: unknown, key: string, out: FlatOutcomes): void {
-  if (value === null || typeof value === 'number' || typeof value === 'string') {
-    out[key] = value;
-    return;
-  }
-  for (const [k, v] of Object.entries(value as object)) flatten(v, key === '' ? k : `${key}.${k}`, out);
-}
-
-/**
- * Flattens outcomes into dotted keys (`disputes.settled`, `ackTime.median`,
- * `ladder.timeAt.crisis`, `incidents.byKind.airstrike`) in the order of the `Outcomes`
- * interface, record keys in their (sorted or ladder) order, so equal outcomes give equal rows.
- * Columns are fixed by the scenario (parties, ladder levels; `null` game columns for a run
- * without rounds) except `incidents.byKind.*` and actors outside the parties in
- * `incidents.byParty.*`, which appear only when such incidents occur: a CSV writer over many
- * runs should take the union of keys.
- */
-export function flattenOutcomes(o: Outcomes): FlatOutcomes {
-  const out: FlatOutcomes = {};
-  flatten({ ...o, game: o.game ?? NO_GAME }, '', out);
-  return out;
 }

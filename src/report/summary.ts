@@ -85,6 +85,51 @@ function incidents(o: Outcomes): string[] {
   return out;
 }
 
+/** Rows of the races table at most: a long run says how many more there were. */
+const RACE_ROWS = 20;
+
+const OUTCOME_WORDS = {
+  calledOff: 'called off on the clarification',
+  resolved: "called off on a dispute's end",
+  carriedOut: 'carried out (the cell lost)',
+  pending: 'still pending',
+} as const;
+
+/** A margin in words: `PT6H`, `-PT2H30M` when the clarification came late, `never clarified`. */
+function margin(ms: number | null): string {
+  if (ms === null) return 'never clarified';
+  return ms < 0 ? `-${duration(-ms)}` : duration(ms);
+}
+
+/**
+ * Every retaliation planned against a side that did not do it, with the margin between the
+ * clarification and the retaliation's due time: where the cell won and where it lost.
+ */
+function races(o: Outcomes): string[] {
+  const r = o.races;
+  if (r.count === 0) return [];
+  const rows = r.rows.slice(0, RACE_ROWS).map((x): Row => [
+    x.incidentId,
+    x.party,
+    x.blamed,
+    x.by,
+    x.due,
+    x.clarifiedAt ?? '-',
+    margin(x.marginMs),
+    `${x.held ? 'held for a dispute, then ' : ''}${OUTCOME_WORDS[x.outcome]}`,
+  ]);
+  const out = [
+    'Races: retaliations planned against a side that did not do it (margin = due time − clarification)',
+    ...grid([['incident', 'party', 'blamed', 'by', 'due', 'clarified', 'margin', 'outcome'], ...rows], ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'left']),
+  ];
+  if (r.count > RACE_ROWS) out.push(`  … ${r.count - RACE_ROWS} more (--json lists every race)`);
+  out.push(
+    `  ${r.calledOff} of ${r.count} called off on a clarification, ${r.resolved} on a dispute's end, ${r.carriedOut} carried out, ${r.pending} pending; ${r.held} held for a dispute; ` +
+      `clarified in time ${r.clarifiedInTime}, late ${r.clarifiedLate}, never ${r.neverClarified}; margin median ${margin(r.margin.median)}, closest ${margin(r.margin.min)}`,
+  );
+  return out;
+}
+
 function disputes(o: Outcomes): string[] {
   const d = o.disputes;
   return section('Disputes', [
@@ -178,6 +223,7 @@ export function formatSummary(outcomes: Outcomes, meta: RunMeta | undefined): st
     header(outcomes, meta),
     headline(outcomes),
     incidents(outcomes),
+    races(outcomes),
     disputes(outcomes),
     times(outcomes),
     channel(outcomes),

@@ -28,6 +28,7 @@ export const expectationSchemas = {
   disputesResolvedAtLeast: count('At least this many disputes are resolved (settled or ruled).'),
   disputesEscalatedAtMost: count('At most this many disputes escalate.'),
   accidentalEscalationsAtMost: count('At most this many escalations follow a misattributed or accidental incident.'),
+  accidentalEscalationsAtLeast: count('At least this many retaliations are carried out against a side that did not do it (a race the cell lost).'),
   consequentialMisunderstandingsCaughtAtLeast: count(
     'At least this many misattributions are cleared while the misled party had a retaliation against the wrongly blamed side planned and not yet carried out.',
   ),

@@ -20,6 +20,7 @@ const MAIN = [
   'compileScenario',
   'runPlan',
   'sweep',
+  'compare',
   'computeOutcomes',
   'replay',
   'decide',

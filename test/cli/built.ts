@@ -9,6 +9,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { takeLock } from '../support/lock.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const PRIVATE = join(ROOT, 'node_modules/.cache/parley-test-build');
@@ -26,36 +27,13 @@ function newest(dir: string): number {
 const fresh = (dir: string): boolean =>
   existsSync(join(dir, 'cli/bin.js')) && existsSync(join(dir, 'explore/worker.js')) && statSync(join(dir, 'cli/bin.js')).mtimeMs >= newest(join(ROOT, 'src'));
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
+/** Runs `work` holding `lock` (waits up to 15 minutes for another build). */
 async function withLock<T>(lock: string, work: () => T): Promise<T> {
-  for (;;) {
-    try {
-      mkdirSync(lock, { recursive: false });
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {
-        // Being written: wait.
-      }
-      if (owner > 0 && !alive(owner)) rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const release = await takeLock(lock, 15 * 60_000);
   try {
     return work();
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    release();
   }
 }
 

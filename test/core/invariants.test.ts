@@ -78,7 +78,10 @@ describe('invariants', () => {
         caught++;
         expect(problems.join('\n')).toMatch(message);
       }),
-      { numRuns: 30 },
+      // 100 runs: with 30, a generated stream holds an open dispute in 5 or fewer of them for
+      // about one fast-check seed in seven (measured over 200 seeds), and the vacuity check
+      // below failed at random; with 100 the fewest seen over 200 seeds was 16.
+      { numRuns: 100 },
     );
     expect(caught).toBeGreaterThan(5); // the property is not vacuous
   });

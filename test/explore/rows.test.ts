@@ -27,12 +27,15 @@ describe('outcome columns', () => {
           const outcomes = computeOutcomes(runPlan({ ...plan, seed }).state);
           const values = rowValues(flattenOutcomes(outcomes), columns);
           expect(values).toHaveLength(columns.names.length);
-          // Rebuilt outcomes equal the run's, up to incident kinds that did not occur (0 in the row).
+          // Rebuilt outcomes equal the run's, up to incident kinds that did not occur (0 in the row)
+          // and the races' rows (not in a row).
           const back = outcomesOf(values, columns);
           expect(flattenOutcomes(back)).toEqual(Object.fromEntries(columns.names.map((n, i) => [n, values[i]])));
+          expect(back.races.rows).toEqual([]);
           expect({ ...back, incidents: { ...back.incidents, byKind: {}, byParty: {} } }).toEqual({
             ...outcomes,
             incidents: { ...outcomes.incidents, byKind: {}, byParty: {} },
+            races: { ...outcomes.races, rows: [] },
           });
         }),
         { numRuns: 15 },

@@ -17,7 +17,7 @@ const streams = fc.tuple(eventStreamArbitrary({ maxSteps: 80 }), fc.boolean()).m
 const RUNS = { numRuns: 150 };
 
 /** Every count in the flattened outcomes (keys that name a count, not a time, rate or label). */
-const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|levelsUp|levelsDown|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents)$|^(accidentalEscalations|misunderstandingsCaught)$/;
+const COUNT_KEY = /^(incidents|disputes|messages|supervisor)\.|(^|\.)(count|suspensions|regularMeetings|extraordinaryMeetings|ups|downs|levelsUp|levelsDown|steps|rounds|mutualRestraint|mutualStrike|accidents|clarifiedAccidents|calledOff|resolved|carriedOut|pending|held|clarifiedInTime|clarifiedLate|neverClarified)$|^(accidentalEscalations|misunderstandingsCaught)$/;
 
 describe('computeOutcomes on generated runs', () => {
   it('never throws and never yields NaN or Infinity', () => {
@@ -93,5 +93,45 @@ describe('computeOutcomes on generated runs', () => {
       }),
       RUNS,
     );
+  });
+
+  it('accounts for every race: each row is a plan against a side that did not do it, its margin due − clarification', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(streams, (events) => {
+        const state = replay(events);
+        const o = computeOutcomes(state);
+        const r = o.races;
+        const wrong = [...state.incidents.values()].flatMap((i) => Object.entries(i.plans).filter(([, p]) => p.against !== i.by));
+        expect(r.count).toBe(wrong.length);
+        expect(r.rows).toHaveLength(r.count);
+        expect(r.calledOff + r.resolved + r.carriedOut + r.pending).toBe(r.count);
+        expect(r.clarifiedInTime + r.clarifiedLate + r.neverClarified).toBe(r.count);
+        expect(r.margin.count).toBe(r.clarifiedInTime + r.clarifiedLate);
+        expect(r.held).toBe(wrong.filter(([, p]) => p.heldAt !== undefined).length);
+        seen += r.count;
+        const ms = (at: string): number => parseInstant(at) as number;
+        for (const row of r.rows) {
+          const i = state.incidents.get(row.incidentId);
+          const plan = i?.plans[row.party];
+          expect(plan?.against).toBe(row.blamed);
+          expect(row.by).toBe(i?.by);
+          expect(row.clarifiedAt).toBe(i?.clarified[row.party] ?? null);
+          expect(row.marginMs).toBe(row.clarifiedAt === null ? null : ms(row.due) - ms(row.clarifiedAt));
+          expect(row.outcome === 'carriedOut').toBe(plan?.status === 'executed');
+        }
+        if (r.margin.count > 0) {
+          expect(r.margin.min).toBeLessThanOrEqual(r.margin.median as number);
+          expect(r.margin.median).toBeLessThanOrEqual(r.margin.max as number);
+        }
+        // The rows stay out of the flat row; their aggregates are in it.
+        const flat = flattenOutcomes(o);
+        expect(Object.keys(flat).some((k) => k.startsWith('races.rows'))).toBe(false);
+        expect(flat['races.count']).toBe(r.count);
+      }),
+      RUNS,
+    );
+    // Generated runs do plan retaliations against the wrong side, or this checked nothing.
+    expect(seen).toBeGreaterThan(0);
   });
 });

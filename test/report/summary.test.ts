@@ -60,6 +60,49 @@ describe('formatSummary', () => {
     expect(text).toContain('  misunderstandings caught  1  (every misattribution cleared before the misled side retaliated, planned or not)\n');
   });
 
+  it('lists each race with its margin: positive when the clarification came first, negative when it came late, or never', () => {
+    const raced = fold([
+      logStarted({ end: h(100) }),
+      ...cellUp(),
+      incident(h(10), 'world', 'syria', 'i-1'),
+      incident(h(12), 'world', 'israel', 'i-2'),
+      incident(h(14), 'world', 'israel', 'i-3'),
+      // Won by 5 hours: clarified at 35, due at 40.
+      fact('IncidentObserved', { at: h(10), actor: 'syria' }, { incidentId: 'i-1', attributedTo: 'israel', severity: 0.5 }),
+      fact('RetaliationPlanned', { at: h(10), actor: 'syria' }, { incidentId: 'i-1', against: 'israel', due: h(40) }),
+      // Lost by 2 hours 30 minutes: due at 18, carried out, clarified at 20:30.
+      fact('IncidentObserved', { at: h(12), actor: 'israel' }, { incidentId: 'i-2', attributedTo: 'syria', severity: 0.5 }),
+      fact('RetaliationPlanned', { at: h(12), actor: 'israel' }, { incidentId: 'i-2', against: 'syria', due: h(18) }),
+      // Never clarified, still pending at the end.
+      fact('IncidentObserved', { at: h(14), actor: 'israel' }, { incidentId: 'i-3', attributedTo: 'syria', severity: 0.5 }),
+      fact('RetaliationPlanned', { at: h(14), actor: 'israel' }, { incidentId: 'i-3', against: 'syria', due: h(90) }),
+      incident(h(18), 'israel', 'syria', 'r-1', { retaliationFor: 'i-2' }),
+      fact('IncidentClarified', { at: h(20.5), actor: 'cell' }, { incidentId: 'i-2', party: 'israel', attributedTo: 'world' }),
+      fact('IncidentClarified', { at: h(35), actor: 'cell' }, { incidentId: 'i-1', party: 'syria', attributedTo: 'world' }),
+      fact('RetaliationCalledOff', { at: h(35), actor: 'syria' }, { incidentId: 'i-1', reason: 'clarified' }),
+      fact('SimulationEnded', { at: h(70), actor: 'sim' }, { reason: 'timeline' }),
+    ]);
+    const o = computeOutcomes(raced);
+    expect(o.races).toMatchObject({ count: 3, calledOff: 1, carriedOut: 1, pending: 1, held: 0, clarifiedInTime: 1, clarifiedLate: 1, neverClarified: 1 });
+    expect(o.races.margin).toEqual({ count: 2, median: 1.25 * 3_600_000, min: -2.5 * 3_600_000, max: 5 * 3_600_000 });
+    const out = formatSummary(o, raced.meta).split('\n');
+    const at = out.findIndex((l) => l.startsWith('Races:'));
+    expect(out.slice(at + 1, at + 5).map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
+      'incident party blamed by due clarified margin outcome',
+      `i-1 syria israel world ${h(40)} ${h(35)} PT5H called off on the clarification`,
+      `i-2 israel syria world ${h(18)} ${h(20.5)} -PT2H30M carried out (the cell lost)`,
+      `i-3 israel syria world ${h(90)} - never clarified still pending`,
+    ]);
+    expect(out[at + 5]).toBe(
+      '  1 of 3 called off on a clarification, 0 on a dispute\'s end, 1 carried out, 1 pending; 0 held for a dispute; clarified in time 1, late 1, never 1; margin median PT1H15M, closest -PT2H30M',
+    );
+  });
+
+  it('leaves the races out when there were none', () => {
+    const none = fold([logStarted(), ...cellUp(), incident(h(1), 'israel', 'syria', 'i-1')]);
+    expect(formatSummary(computeOutcomes(none), none.meta)).not.toContain('Races');
+  });
+
   it('aligns label/value tables, values right-aligned', () => {
     expect(block('Disputes')).toEqual([
       'Disputes',

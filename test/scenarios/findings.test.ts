@@ -2,12 +2,12 @@
  * What the shipped scenarios are meant to show, checked as findings rather than golden
  * numbers: the repeated-interaction runs agree with the exact long-run values of their
  * Markov chain within a tolerance derived from the number of rounds, and the cell changes
- * the Paris run the way the counterfactual is meant to reveal.
+ * the Paris run the way the counterfactual is meant to reveal, in at least 19 of seeds 1–20.
  */
 import { describe, expect, it } from 'vitest';
 import { averageTolerance, stationaryTwoParty } from '../../src/sim/game.js';
 import type { PolicyKind } from '../../src/sim/plan.js';
-import { runScenarioFile } from './run.js';
+import { runScenarioFile, runScenarioInMemory } from './run.js';
 
 /** z = 4: a correct simulator fails this check with probability well under 1e-4. */
 const Z = 4;
@@ -45,14 +45,25 @@ describe('repeated interaction under noise', () => {
 });
 
 describe('the Paris counterfactual', () => {
-  it('without the cell, misattributions turn into retaliation; with it they are caught', async () => {
-    const withCell = (await runScenarioFile('paris-2026.yaml')).outcomes;
-    const without = (await runScenarioFile('paris-2026-no-cell.yaml')).outcomes;
-    expect(withCell.misunderstandingsCaught).toBeGreaterThan(0);
-    expect(without.misunderstandingsCaught).toBe(0);
-    expect(without.accidentalEscalations).toBeGreaterThan(withCell.accidentalEscalations);
-    expect(without.incidents.retaliations).toBeGreaterThan(withCell.incidents.retaliations);
-    expect(without.ladder.peakIndex ?? 0).toBeGreaterThan(withCell.ladder.peakIndex ?? 0);
+  it('over seeds 1–20, without the cell misattributions turn into retaliation; with it they are caught', async () => {
+    const SEEDS = 20;
+    const held = { caught: 0, fewerAccidental: 0, fewerRetaliations: 0, lowerPeak: 0, noCellEndsInConflict: 0 };
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const withCell = (await runScenarioInMemory('paris-2026.yaml', seed)).outcomes;
+      const without = (await runScenarioInMemory('paris-2026-no-cell.yaml', seed)).outcomes;
+      if (withCell.misunderstandingsCaught > 0 && without.misunderstandingsCaught === 0) held.caught += 1;
+      if (without.accidentalEscalations > withCell.accidentalEscalations) held.fewerAccidental += 1;
+      if (without.incidents.retaliations > withCell.incidents.retaliations) held.fewerRetaliations += 1;
+      if ((without.ladder.peakIndex ?? 0) > (withCell.ladder.peakIndex ?? 0)) held.lowerPeak += 1;
+      if (without.ladder.level === 'conflict') held.noCellEndsInConflict += 1;
+    }
+    // Each comparison holds in at least 19 of 20 paired seeds.
+    expect(held.caught).toBeGreaterThanOrEqual(19);
+    expect(held.fewerAccidental).toBeGreaterThanOrEqual(19);
+    expect(held.fewerRetaliations).toBeGreaterThanOrEqual(19);
+    expect(held.lowerPeak).toBeGreaterThanOrEqual(19);
+    // The ladder cools: the counterfactual does not end at the top in every seed by construction.
+    expect(held.noCellEndsInConflict).toBeLessThan(SEEDS);
   });
 
   it('the same scenario and seed give the same log; another seed gives another', async () => {

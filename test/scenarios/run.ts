@@ -40,3 +40,18 @@ export async function runScenarioFile(file: string, seed?: number) {
   const logSha256 = createHash('sha256').update(readFileSync(logPath)).digest('hex');
   return { scenario, plan, result, events, outcomes, expectations, logPath, logSha256 };
 }
+
+/**
+ * Runs a shipped scenario in-process at `seed` without writing a log (for checks over many
+ * seeds), keeping its events.
+ */
+export async function runScenarioInMemory(file: string, seed: number) {
+  const loaded = await loadScenario(join(SCENARIO_DIR, file));
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  const plan = compileScenario(loaded.scenario, { hash: loaded.hash, source: loaded.source, parleyVersion: PARLEY_VERSION, seed });
+  const events: Recorded[] = [];
+  const result = runPlan(plan, { onEvent: (e) => events.push(e) });
+  const outcomes = computeOutcomes(result.state);
+  const expectations = checkExpectations(loaded.scenario.expect, outcomes, plan.ladder.levels);
+  return { plan, result, events, outcomes, expectations };
+}

@@ -15,6 +15,7 @@ import { availableParallelism, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensurePackages } from '../support/debian.js';
+import { alive, takeLock } from '../support/lock.js';
 
 const LOCK = join(tmpdir(), 'parley-slurm-test.lock');
 const BINARIES = ['/usr/sbin/slurmctld', '/usr/sbin/slurmd', '/usr/bin/sbatch', '/usr/bin/sinfo', '/usr/sbin/munged'];
@@ -30,15 +31,6 @@ export function slurmUnavailable(): string | undefined {
   return ensurePackages(['slurm-wlm', 'munge'], () => BINARIES.every(has) && onPath('runuser'));
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(what: string, timeoutMs: number, test: () => boolean): Promise<void> {
@@ -46,28 +38,6 @@ async function until(what: string, timeoutMs: number, test: () => boolean): Prom
   while (!test()) {
     if (Date.now() > end) throw new Error(`Slurm test cluster: timed out waiting for ${what}`);
     await sleep(50);
-  }
-}
-
-/** Takes the machine-wide lock, waiting for another test run to finish (or to have died). */
-async function lock(): Promise<void> {
-  const end = Date.now() + 300_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-      } catch {
-        // Being created: wait.
-      }
-      if (owner > 0 && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > end) throw new Error(`Slurm test cluster: ${LOCK} is held by process ${owner}`);
-      await sleep(200);
-    }
   }
 }
 
@@ -81,7 +51,8 @@ export interface Cluster {
 
 /** Starts munge, slurmctld and slurmd with everything in a temp folder; resolves once the node is idle. */
 export async function startCluster(): Promise<Cluster> {
-  await lock();
+  // Slurm's ports are fixed: wait for another test run's cluster to stop (or its runner to die).
+  const release = await takeLock(LOCK, 300_000);
   const dir = mkdtempSync(join(tmpdir(), 'parley-slurm-'));
   chmodSync(dir, 0o755);
   const pids: string[] = [];
@@ -92,7 +63,7 @@ export async function startCluster(): Promise<Cluster> {
     while (running.some(alive) && Date.now() < end) await sleep(50);
     for (const pid of running) if (alive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    rmSync(LOCK, { recursive: true, force: true });
+    release();
   };
   try {
     const uid = Number(execFileSync('id', ['-u', 'munge']).toString().trim());

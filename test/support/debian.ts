@@ -8,9 +8,9 @@
  * another process holds (`DPkg::Lock::Timeout`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { takeLockSync } from './lock.js';
 
 /** A tool's path, or why it is not available. */
 export type ToolStatus = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
@@ -26,38 +26,13 @@ export function which(binary: string): string | undefined {
   }
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Whether the process that took the lock is gone (killed mid-install): its lock is stale. */
-function stale(): boolean {
-  try {
-    process.kill(Number(readFileSync(join(LOCK, 'pid'), 'utf8')), 0);
-    return false;
-  } catch (e) {
-    return (e as { code?: string }).code === 'ESRCH';
-  }
-}
-
 /** Runs `work` holding the install lock (waits up to 15 minutes for another install). */
 function locked<T>(work: () => T): T {
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      break;
-    } catch {
-      if (stale()) rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`another install has held ${LOCK} for 15 minutes`);
-      else sleep(500);
-    }
-  }
+  const release = takeLockSync(LOCK, 15 * 60_000);
   try {
     return work();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    release();
   }
 }
 
