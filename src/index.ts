@@ -19,7 +19,7 @@ export type { EventEstimate, LimitOptions } from './scenario/limits.js';
 
 // --- the simulator and its policies -----------------------------------------------------
 export { runPlan } from './sim/simulation.js';
-export type { Refusal, RunOptions, RunResult } from './sim/simulation.js';
+export type { ForkPoint, Refusal, RunOptions, RunResult } from './sim/simulation.js';
 export type { GamePlan, PartyPlan, Plan, PolicyPlan, SupervisorPlan } from './sim/plan.js';
 export { PARTY_POLICIES, partyPolicy, standardSupervisor } from './sim/policies/index.js';
 export type { Dispositions, Occasion, PartyPolicy, PolicyParameter, Provocation, SupervisorPolicy } from './sim/policies/index.js';
@@ -48,6 +48,11 @@ export { meanInterval, pairedRateDifference, wilson } from './explore/intervals.
 export type { Interval } from './explore/intervals.js';
 export { mergeParts } from './explore/merge.js';
 export type { Shard } from './explore/shard.js';
+export { forkLog } from './explore/fork.js';
+export type { ForkOptions, ForkResult } from './explore/fork.js';
+export { readInjected } from './explore/forkInject.js';
+export type { InjectedTimeline } from './explore/forkInject.js';
+export { ForkError } from './explore/forkError.js';
 
 // --- the event catalogue --------------------------------------------------------------
 export { EVENT_TYPES, EVENT_VERSIONS, MESSAGE_KINDS, MOVES, TRACKS, fact, parseEvent } from './core/catalogue.js';
@@ -92,6 +97,9 @@ export type {
   TableName,
 } from './core/state.js';
 export { InvariantChecker, checkInvariants } from './core/invariants.js';
+export { commandFor, EVENT_COMMANDS } from './core/commandFor.js';
+export { Auditor, auditFact, describeAudit } from './core/audit.js';
+export type { AuditProblem, AuditRule } from './core/audit.js';
 export { formatDuration, formatInstant, parseDuration, parseInstant } from './core/time.js';
 
 // --- errors (area + stable code; see src/core/errors.ts) ------------------------------------
@@ -113,7 +121,7 @@ export { readEventBatches, readEvents } from './log/readEvents.js';
 export type { ReadEventsOptions } from './log/readEvents.js';
 export { events$ } from './log/observable.js';
 export { verifyLog } from './log/verify.js';
-export type { VerifyReport } from './log/verify.js';
+export type { VerifyFailure, VerifyOptions, VerifyReport } from './log/verify.js';
 export { createLogFile } from './log/writer.js';
 export type { ContinueFrom, CreateLogOptions, LogWriter, LogSummary } from './log/writer.js';
 export { appendToLog } from './log/append.js';

@@ -358,6 +358,9 @@ function step(s: CeilingState, e: Recorded): void {
       if (!s.game) fail(e, 'no round has been played');
       s.game.clarified += 1;
       return;
+    case 'ParametersChanged':
+      // Only `decide` reads the rules it records: nothing the ceiling folds.
+      return;
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

@@ -3,7 +3,9 @@
  * default) written by the real writer (`createLogFile`), then `verifyLog` (what `parley
  * verify` does) and `parley replay`'s own pipeline (`readEventBatches` with every hash
  * checked, into a `Replayer`), interleaved round by round. The file was just written, so
- * reads come from the page cache: this measures the CPU cost, not the disk.
+ * reads come from the page cache: this measures the CPU cost, not the disk. Then `parley
+ * verify --deep` beside replay on a simulated log of as many events (deep.ts: the workload's
+ * log is not one the rules allow throughout), with the ratio deep / replay (goal: at most 3×).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { int, mb, timingHeader, timingJson, timingRow } from '../lib/format.js';
 import { timeAsync, timing, type Sample } from '../lib/measure.js';
 import { note } from '../lib/progress.js';
 import type { Suite } from '../lib/suite.js';
+import { deepBesideReplay } from './deep.js';
 import { DEFAULT_SPEC, unitFor } from '../lib/workload.js';
 import { writeLog } from '../workload/writeLog.js';
 
@@ -33,8 +36,9 @@ async function verify(path: string, events: number): Promise<void> {
 
 export const suite: Suite = {
   name: 'file',
-  title: 'verify and replay of a log file, events/s',
-  async run({ options, dir }) {
+  title: 'verify, replay and verify --deep of a log file, events/s',
+  async run(context) {
+    const { options, dir } = context;
     const events = options.events;
     const path = join(dir, `bench-${events}.jsonl`);
     try {
@@ -52,6 +56,8 @@ export const suite: Suite = {
       }
       const verifyTiming = timing(events, t.verify);
       const replayTiming = timing(events, t.replay);
+      rmSync(path, { force: true });
+      const deep = await deepBesideReplay(context);
       return {
         lines: [
           `2. From a file — ${int(events)} events, ${mb(bytes)} (${(bytes / events).toFixed(0)} B/event), written by createLogFile in ${(write.ms / 1000).toFixed(1)} s;`,
@@ -59,8 +65,9 @@ export const suite: Suite = {
           timingHeader('pipeline'),
           timingRow('verifyLog (parley verify)', verifyTiming),
           timingRow('readEventBatches → Replayer (parley replay)', replayTiming),
+          ...deep.lines,
         ],
-        json: { events, bytes, writeMs: Number(write.ms.toFixed(0)), verify: timingJson(verifyTiming), replay: timingJson(replayTiming) },
+        json: { events, bytes, writeMs: Number(write.ms.toFixed(0)), verify: timingJson(verifyTiming), replay: timingJson(replayTiming), deep: deep.json },
       };
     } finally {
       rmSync(path, { force: true });

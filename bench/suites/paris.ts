@@ -35,7 +35,8 @@ function scenarioPath(): string {
   throw new Error(`cannot find ${FILE} above ${start}`);
 }
 
-function loadParis(): { scenario: Scenario; hash: string } {
+/** The shipped Paris scenario, validated, with its hash. */
+export function loadParis(): { scenario: Scenario; hash: string } {
   const path = scenarioPath();
   const result = parseScenario(readFileSync(path, 'utf8'), path);
   if (!result.ok) throw new Error(`invalid scenario: ${result.issues.map(formatIssue).join('; ')}`);

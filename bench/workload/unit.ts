@@ -11,11 +11,12 @@
  * `CellActivated`, and a renamed copy of the episode is valid again (see copies.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Recorded } from '../../src/core/catalogue.js';
+import type { Fact, Recorded } from '../../src/core/catalogue.js';
 import { command, type Command } from '../../src/core/commands.js';
 import { decide } from '../../src/core/decide.js';
 import { DomainError } from '../../src/core/errors.js';
 import { Replayer } from '../../src/core/replay.js';
+import type { ParleyState } from '../../src/core/state.js';
 import { StreamGenerator } from '../../src/testing/streamGenerator.js';
 import { XorshiftChooser } from '../lib/xorshift.js';
 
@@ -38,7 +39,8 @@ export interface UnitOptions {
 
 /** Builds the unit; throws if the tail could not restore the post-activation state. */
 export function generateUnit(options: UnitOptions): Unit {
-  const g = new StreamGenerator(new XorshiftChooser(options.seed), { steps: options.steps });
+  // A dissolved cell cannot be brought back to "just activated": the episode never dissolves it.
+  const g = new StreamGenerator(new XorshiftChooser(options.seed), { steps: options.steps, decide: withoutDissolution });
   const bootstrapLength = g.log.length;
   const replayer = new Replayer();
   for (const e of g.log.slice(0, bootstrapLength)) replayer.push(e);
@@ -64,6 +66,11 @@ export function generateUnit(options: UnitOptions): Unit {
   const body = events.slice(bootstrapLength);
   const first = Date.parse((body[0] as Recorded).at);
   return { bootstrap: events.slice(0, bootstrapLength), body, spanMs: Date.parse(last.at) - first };
+}
+
+/** `decide`, except that the cell is never dissolved (what the closing tail could not undo). */
+function withoutDissolution(cmd: Command, s: ParleyState): readonly Fact[] | DomainError {
+  return cmd.type === 'DissolveCell' ? new DomainError('NOT_ALLOWED', '[bench] the workload never dissolves the cell: its copies continue it') : decide(cmd, s);
 }
 
 /** Commands that bring the cell back to "just activated", computed from the current state. */

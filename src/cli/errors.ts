@@ -101,6 +101,7 @@ export function exitCodeFor(kind: LogProblemKind): ExitCode {
     case 'hash-mismatch':
     case 'torn-line':
     case 'first-event':
+    case 'rule':
       return EXIT.checkFailed;
     default: {
       const _exhaustive: never = kind;

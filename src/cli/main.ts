@@ -16,6 +16,7 @@ import { registerStep } from './step.js';
 import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
+import { registerFork } from './fork.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
 
@@ -31,6 +32,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerSweep,
   registerCompare,
   registerMerge,
+  registerFork,
 ];
 
 const EXIT_CODES_HELP = `

@@ -1,15 +1,16 @@
 /**
- * `parley replay <log> [--until-seq N] [--json] [--check]`: folds a log (streamed, constant
- * memory apart from the state itself) and prints the state at its end or at seq N. The hash
- * chain is checked while reading: a tampered log is reported, never replayed.
+ * `parley replay <log> [--until-seq N] [--json]`: folds a log (streamed, constant memory
+ * apart from the state itself) and prints the state at its end or at seq N. The hash chain is
+ * checked while reading: a tampered log is reported, never replayed. Checking every fact
+ * against the rules and the invariants is `parley verify --deep` (it replaced `replay --check`).
  */
-import { checkInvariants, InvariantChecker } from '../core/invariants.js';
 import { ReplayError } from '../core/errors.js';
 import { Replayer } from '../core/replay.js';
 import { LogFormatError } from '../log/errors.js';
 import { readEventBatches } from '../log/readEvents.js';
 import { formatState } from '../report/stateText.js';
 import { stateToJSON } from '../core/state.js';
+import { Option } from 'commander';
 import type { RegisterCommand } from './command.js';
 import { EXIT, exitCodeFor, InputError, oneLine, UsageError } from './errors.js';
 
@@ -21,18 +22,16 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
     .argument('<log>', 'the log file (.jsonl)')
     .option('--until-seq <n>', 'stop after the event with this seq')
     .option('--json', 'print the state as JSON')
-    .option('--check', 'also check the invariants after every event (what it touched) and over the whole state at the end')
+    // Gone: one command checks a log's content, and it is verify --deep. Kept hidden, to say so.
+    .addOption(new Option('--check').hideHelp())
+    .addHelpText('after', '\nreplay folds without judging: to check every fact against the rules and the invariants, run parley verify --deep <log> (it replaced replay --check)')
     .action(async (log: string, options: { untilSeq?: string; json?: boolean; check?: boolean }) => {
+      if (options.check) throw new UsageError(`--check: replay no longer checks the rules; run parley verify --deep ${log}`);
       const until = options.untilSeq === undefined ? Number.POSITIVE_INFINITY : Number(options.untilSeq);
       if (options.untilSeq !== undefined && !/^\d+$/.test(options.untilSeq)) {
         throw new UsageError(`--until-seq: expected a whole number of events, got "${options.untilSeq}"`);
       }
       const replayer = new Replayer();
-      const checker = options.check ? new InvariantChecker() : undefined;
-      const violated = (where: string, problems: readonly string[]): void => {
-        ctx.io.stderr(`parley: ${log}:${where}: ${problems.join('; ')}\n`);
-        ctx.setExit(EXIT.checkFailed);
-      };
       let line = 0;
       try {
         // A batch per chunk read, not an async step per event: a million awaits cost more
@@ -42,10 +41,6 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
             if (event.seq > until) break reading;
             line += 1;
             replayer.push(event);
-            if (checker) {
-              const problems = checker.after(replayer.peek(), event);
-              if (problems.length > 0) return violated(`${line}: invariant violated after seq ${event.seq}`, problems);
-            }
           }
         }
       } catch (e) {
@@ -66,11 +61,6 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
         throw new InputError({ file: log, what: `--until-seq ${until}: the log has only ${replayer.seq} events` });
       }
       const state = replayer.peek();
-      if (checker) {
-        // Linear: once, over everything, for anything the per-event checks could not see.
-        const problems = checkInvariants(state);
-        if (problems.length > 0) return violated(`${line}: invariant violated at the end (seq ${state.seq})`, problems);
-      }
       ctx.io.stdout(options.json ? `${JSON.stringify(stateToJSON(state), null, 2)}\n` : formatState(state));
     });
 };

@@ -256,6 +256,11 @@ function unrouted(s: Draft, e: Recorded, mv: Mover): void {
       s.ended = true;
       s.endReason = e.data.reason;
       return;
+    case 'ParametersChanged':
+      // A new meta, not an edit: the old one may be the LogStarted event's own data.
+      if (!s.meta) throw new ReplayError(e.seq, '[log] parameters changed before the log started');
+      s.meta = { ...s.meta, rules: e.data.rules } as NonNullable<Draft['meta']>;
+      return;
     case 'CellProposed':
       if (s.cell) throw new ReplayError(e.seq, '[cell] proposed twice');
       s.cell = {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { acceptsEnvelope } from './envelope.js';
 import { cameo, id, instant, type Issue, MESSAGE_KINDS, move, type ParseResult, partyRecord, RETALIATION_CALLED_OFF, text, track, unit, weight, zodIssues } from './fieldSchemas.js';
 import { LOG_STARTED_VERSION, logStartedSchema, upcastLogStarted } from './logStarted.js';
+import { parametersChangedSchema } from './parametersChanged.js';
 
 export { MESSAGE_KINDS, MOVES, RETALIATION_CALLED_OFF, TRACKS, formatPath } from './fieldSchemas.js';
 export type { CalledOffReason, Issue, MessageKind, Move, ParseResult, Track } from './fieldSchemas.js';
@@ -26,6 +27,7 @@ export {
   upcastLogStarted,
 } from './logStarted.js';
 export type { Cooling, LadderConfig, MechanismRules } from './logStarted.js';
+export { MAX_INJECTED, MAX_INJECTED_ENTRY } from './parametersChanged.js';
 
 const schemas = {
   // --- the log itself -------------------------------------------------------------------
@@ -34,6 +36,8 @@ const schemas = {
   // a ladder that did not cool): see logStarted.ts.
   LogStarted: logStartedSchema,
   SimulationEnded: z.strictObject({ reason: z.enum(['horizon', 'timeline', 'stopped']) }),
+  // A run's parameters changed from this instant on (`parley fork`): see parametersChanged.ts.
+  ParametersChanged: parametersChangedSchema,
 
   // --- the cell -------------------------------------------------------------------------
   CellProposed: z.strictObject({ tracks: z.array(track).min(1) }),

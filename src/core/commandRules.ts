@@ -1,7 +1,8 @@
 /**
  * What each command requires of the state, beyond who issues it (roles.ts) and what its
- * machine allows (decide.ts): the messages, disputes and incidents it names exist, ids are
- * new, recipients and respondents are other parties, the first event's configuration folds.
+ * machine allows (decide.ts): the messages, disputes, incidents, parties and tracks it names
+ * exist, ids are new, recipients and respondents are other parties, the first event's
+ * configuration folds.
  */
 import type { Command } from './commands.js';
 import { DomainError, type DomainErrorCode } from './errors.js';
@@ -15,10 +16,20 @@ const fail = (code: DomainErrorCode, message: string): DomainError => new Domain
 /** What the command requires of the state beyond roles and the cell: the entities it names, its data's consistency. */
 export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undefined {
   switch (cmd.type) {
-    case 'ProposeCell':
+    case 'ProposeCell': {
       if (!s.meta?.mechanism) return fail('NO_MECHANISM', '[cell] the mechanism is switched off in this run');
       if (s.cell) return fail('DUPLICATE_ID', '[cell] the cell has already been proposed');
-      return undefined;
+      const tracks = s.meta.tracks;
+      const unknown = cmd.data.tracks.find((t) => !tracks.includes(t));
+      return unknown === undefined ? undefined : fail('NOT_ALLOWED', `[cell] track ${unknown} is not one of this run's tracks (${tracks.join(', ')})`);
+    }
+    case 'SuspendCell':
+    case 'RequestExtraordinaryMeeting':
+      return cmd.data.incidentId === undefined || s.incidents.get(cmd.data.incidentId)
+        ? undefined
+        : fail('UNKNOWN_INCIDENT', `[cell] ${cmd.type} over unknown incident ${cmd.data.incidentId}`);
+    case 'QuietTrack':
+      return s.cell?.tracks.includes(cmd.data.track) ? undefined : fail('NOT_ALLOWED', `[cell] track ${cmd.data.track} is not open in this cell`);
     case 'SendMessage': {
       const d = cmd.data;
       if (s.messages.get(d.messageId)) return fail('DUPLICATE_ID', `[message] ${d.messageId} already exists`);
@@ -136,6 +147,16 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
     case 'EscalateDispute':
     case 'WithdrawDispute':
       return disputeRole(cmd.type, s, cmd.data.disputeId, cmd.actor);
+    case 'ChangeParameters': {
+      const stranger = cmd.data.rules.suspension.by.find((id) => !isParticipant(s, id));
+      return stranger === undefined ? undefined : fail('INVALID_DATA', `[log] rules.suspension.by names "${stranger}", neither a party nor the supervisor`);
+    }
+    case 'ReportFindings': {
+      const to = cmd.data.attributedTo;
+      return to === undefined || to === 'world' || isParty(s, to)
+        ? undefined
+        : fail('NOT_ALLOWED', `[dispute] findings cannot attribute the incident to "${to}": neither a party nor world`);
+    }
     case 'Rule': {
       const d = s.disputes.get(cmd.data.disputeId);
       if (!d) return fail('UNKNOWN_DISPUTE', `[dispute] unknown dispute ${cmd.data.disputeId}`);
@@ -178,8 +199,11 @@ export function checkSpecific(cmd: Command, s: ParleyState): DomainError | undef
   }
 }
 
-/** The first event: only the simulator writes it, and its configuration must fold. */
-export function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState): DomainError | undefined {
+/**
+ * The first event: only the simulator writes it, and its configuration must fold. `legacy`:
+ * it may be a log's first event as LogStarted v1 wrote it, without the mechanism's rules.
+ */
+export function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: ParleyState, legacy = false): DomainError | undefined {
   if (s.seq > 0) return fail('ALREADY_STARTED', '[log] the log has already started');
   if (cmd.actor !== 'sim') return fail('NOT_ALLOWED', `[log] only the simulator (sim) starts a log, not "${cmd.actor}"`);
   const d = cmd.data;
@@ -192,8 +216,10 @@ export function checkStart(cmd: Extract<Command, { type: 'StartLog' }>, s: Parle
     if (id === 'sim' || id === 'cell' || id === 'world') return fail('INVALID_DATA', `[log] "${id}" is reserved`);
   }
   if (parties.includes(d.supervisor.id)) return fail('INVALID_DATA', `[log] the supervisor "${d.supervisor.id}" is also a party`);
+  const suspender = d.rules?.suspension.by.find((id) => id !== d.supervisor.id && !Object.hasOwn(d.parties, id));
+  if (suspender !== undefined) return fail('INVALID_DATA', `[log] rules.suspension.by names "${suspender}", neither a party nor the supervisor`);
   // A new log records the rules its deadlines follow; null is how a v1 log reads (upcast).
-  if (d.rules === null) return fail('INVALID_DATA', "[log] a new log records the mechanism's rules (rules: null only stands for logs written before LogStarted v2)");
+  if (d.rules === null && !legacy) return fail('INVALID_DATA', "[log] a new log records the mechanism's rules (rules: null only stands for logs written before LogStarted v2)");
   const { levels, thresholds, max } = d.ladder;
   const increasing = thresholds.every((t, i) => i === 0 || t > (thresholds[i - 1] as number));
   if (levels.length !== thresholds.length || thresholds[0] !== 0 || !increasing || max <= (thresholds.at(-1) as number)) {

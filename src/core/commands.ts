@@ -12,6 +12,7 @@ import type { EventData, EventType } from './catalogue.js';
 export const COMMAND_EVENTS = {
   StartLog: 'LogStarted',
   EndSimulation: 'SimulationEnded',
+  ChangeParameters: 'ParametersChanged',
   ProposeCell: 'CellProposed',
   EstablishCell: 'CellEstablished',
   ActivateCell: 'CellActivated',

@@ -33,6 +33,14 @@ export interface DecideOptions {
    * the check costs more than all the rules together. Every rule is checked either way.
    */
   readonly validateData?: boolean;
+  /**
+   * Judge the command as a log written before LogStarted v2 recorded it (default `false`):
+   * its first event may leave the mechanism's rules unrecorded (`rules: null`), and where a
+   * log records no rules a message or a dispute carries its own deadline, as commands did
+   * then. Only for facts already recorded (`verify --deep`, appends: core/audit.ts); a new
+   * log always records its rules.
+   */
+  readonly legacy?: boolean;
 }
 
 /**
@@ -52,15 +60,18 @@ export interface DecideOptions {
  * console.log(refused.message, step instanceof DomainError ? step.code : step.map((f) => f.type));
  */
 export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): readonly Fact[] | DomainError {
-  const data = factData(cmd, s);
-  if (data instanceof DomainError) return data;
+  const legacy = options?.legacy === true;
+  const data = factData(cmd, s, legacy);
+  // What the command may not do at all (after the end, by the wrong actor…) comes before what
+  // its computed data cannot be (a ladder that has not cooled since).
+  if (data instanceof DomainError) return checkGeneral(cmd, s, legacy) ?? data;
   if (options?.validateData !== false) {
     const issues = checkData(COMMAND_EVENTS[cmd.type], data);
     if (issues.length > 0) {
       return fail('INVALID_DATA', `[${cmd.type}] ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     }
   }
-  const general = checkGeneral(cmd, s);
+  const general = checkGeneral(cmd, s, legacy);
   if (general) return general;
   const specific = checkSpecific(cmd, s);
   if (specific) return specific;
@@ -75,10 +86,12 @@ export function decide(cmd: Command, s: ParleyState, options?: DecideOptions): r
  * LogStarted give it: a message's or a dispute's deadline (core/rules.ts), the decay of the
  * ladder's pressure (core/cooling.ts).
  */
-function factData(cmd: Command, s: ParleyState): Fact['data'] | DomainError {
+function factData(cmd: Command, s: ParleyState, legacy: boolean): Fact['data'] | DomainError {
   if (cmd.type !== 'SendMessage' && cmd.type !== 'RaiseDispute' && cmd.type !== 'CoolLadder') return cmd.data as Fact['data'];
   const field = COMPUTED_FIELDS[cmd.type];
   if (field in cmd.data) {
+    // A log without recorded rules recorded the deadline its command gave: nothing to compute it from.
+    if (legacy && cmd.type !== 'CoolLadder' && s.meta?.rules === null) return cmd.data as Fact['data'];
     const rule = cmd.type === 'CoolLadder' ? "ladder's cooling rule" : "mechanism's rules";
     return fail('INVALID_DATA', `[${cmd.type}] ${field} is not given: it follows from the ${rule} recorded in LogStarted`);
   }
@@ -129,7 +142,7 @@ function factOf(cmd: Command, data: Fact['data']): Fact {
   return f as Fact;
 }
 
-function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
+function checkGeneral(cmd: Command, s: ParleyState, legacy: boolean): DomainError | undefined {
   // Most commands happen at the instant of the last event, which was checked when recorded.
   if (cmd.at !== s.at && parseInstant(cmd.at) === undefined) {
     return fail('INVALID_DATA', `[${cmd.type}] at: not an ISO-8601 UTC instant`);
@@ -137,7 +150,7 @@ function checkGeneral(cmd: Command, s: ParleyState): DomainError | undefined {
   if (cmd.cause !== undefined && !(Number.isInteger(cmd.cause) && cmd.cause >= 1 && cmd.cause <= s.seq)) {
     return fail('INVALID_DATA', `[log] cause ${cmd.cause} is not an earlier event (the log is at seq ${s.seq})`);
   }
-  if (cmd.type === 'StartLog') return checkStart(cmd, s);
+  if (cmd.type === 'StartLog') return checkStart(cmd, s, legacy);
   if (!s.meta) return fail('NOT_STARTED', `[log] ${cmd.type} before the log started`);
   if (s.ended) return fail('ENDED', `[log] ${cmd.type} after the simulation ended`);
   // Most commands happen at the instant of the last event: no need to parse it again then.

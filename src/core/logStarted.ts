@@ -56,7 +56,7 @@ export const MAX_OVERRIDE_PATH = 200;
 export const MAX_OVERRIDE_VALUE = 1000;
 
 /** Whether `v` is JSON data: null, a boolean, a string, a finite number, or arrays and plain objects of them. */
-function isJsonValue(v: unknown, depth = 0): boolean {
+export function isJsonValue(v: unknown, depth = 0): boolean {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return true;
   if (typeof v === 'number') return Number.isFinite(v);
   if (depth > 16 || typeof v !== 'object') return false;
@@ -70,6 +70,10 @@ const overrideValue = z
     (v) => isJsonValue(v) && JSON.stringify(v).length <= MAX_OVERRIDE_VALUE,
     `expected a JSON value of at most ${MAX_OVERRIDE_VALUE} characters`,
   );
+/** Parameter overrides (`--set path=value`), in the order given: what `LogStarted` and `ParametersChanged` record. */
+export const overridesSchema = z
+  .array(z.strictObject({ path: z.string().min(1).max(MAX_OVERRIDE_PATH), value: overrideValue }))
+  .max(MAX_OVERRIDES);
 
 /**
  * The mechanism's rules as a run applied them: `decide` computes deadlines from them
@@ -112,9 +116,7 @@ export const logStartedSchema = z.strictObject({
     source: z.string().max(MAX_SCENARIO_BYTES).nullable(),
   }),
   /** Parameter overrides applied to the scenario (`--set path=value`), in the order given. */
-  overrides: z
-    .array(z.strictObject({ path: z.string().min(1).max(MAX_OVERRIDE_PATH), value: overrideValue }))
-    .max(MAX_OVERRIDES),
+  overrides: overridesSchema,
   seed: z.number().int().min(0).max(0xffffffff),
   parley: z.string().max(40),
   start: instant,

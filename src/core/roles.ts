@@ -32,6 +32,7 @@ export const isParticipant = (s: ParleyState, id: string): boolean => {
 export const ALLOWED: { readonly [C in Command['type']]: readonly Role[] } = {
   StartLog: ['sim'],
   EndSimulation: ['sim'],
+  ChangeParameters: ['sim'],
   ProposeCell: ['party', 'supervisor'],
   EstablishCell: ['supervisor', 'cell'],
   ActivateCell: ['supervisor', 'cell'],

@@ -116,6 +116,7 @@ export function routeOf(f: Fact): Route | undefined {
       return LAPSE;
     case 'LogStarted':
     case 'SimulationEnded':
+    case 'ParametersChanged':
     case 'CellProposed':
     case 'MessageSent':
     case 'IncidentOccurred':

@@ -6,6 +6,10 @@
  * is the log writer continuing the log: the existing lines are checked and copied into a temp
  * file, the new facts sealed after them, and the copy renamed over the log, so a crash never
  * leaves half a line and a log whose content does not verify is never extended.
+ *
+ * It refuses what `verify --deep` would refuse, in the same words: the existing lines are
+ * audited against the mechanism's rules as they are copied, and each new fact must be the
+ * one `decide` gives at its point (core/audit.ts, the writer's `rules` option).
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Fact } from '../core/catalogue.js';
@@ -25,8 +29,10 @@ export interface AppendOptions {
  * @returns the log's new end position (unchanged when `facts` is empty).
  * @throws {LockError} when another appender holds `path + '.lock'`.
  * @throws {ConflictError} when the log does not end at `expectedSeq`; nothing is written.
- * @throws {LogFormatError} when the log does not verify (a torn, invalid or edited line).
- * @throws {FactError} when a fact would break the log; nothing is written.
+ * @throws {LogFormatError} when the log does not verify, deep (a torn, invalid or edited
+ *   line; kind `rule` for a fact the rules refuse).
+ * @throws {FactError} when a fact would break the log or the rules refuse it (`rule` set,
+ *   the message as `verify --deep` words it); nothing is written.
  * @throws {LogIoError} when the log or its directory cannot be read or written.
  * @example const end = await appendToLog('run.jsonl', facts, { expectedSeq: 41 });
  */
@@ -34,7 +40,7 @@ export async function appendToLog(path: string, facts: readonly Fact[], options:
   const lockPath = `${path}.lock`;
   await acquireLock(path, lockPath);
   try {
-    const log = await createLogFile(path, { continueFrom: { file: path } });
+    const log = await createLogFile(path, { continueFrom: { file: path }, rules: true });
     try {
       const end = log.position;
       if (end.seq !== options.expectedSeq) throw new ConflictError(path, options.expectedSeq, end.seq);

@@ -89,7 +89,9 @@ export type LogProblemKind =
   | 'time-backwards'
   | 'hash-mismatch'
   | 'torn-line'
-  | 'first-event';
+  | 'first-event'
+  /** A fact the mechanism's rules do not allow at its point in the log (`verify --deep`: core/audit.ts). */
+  | 'rule';
 
 /** A log line that cannot be accepted, with the 1-based line number and the kind of problem. */
 export class LogFormatError extends LogError {
@@ -104,8 +106,10 @@ export class LogFormatError extends LogError {
     readonly field?: string,
     /** The seq the line claims, when it could be read. */
     readonly seq?: number,
+    /** For kind `rule`: the rule the fact breaks (`NOT_ALLOWED`, `DIFFERS_FROM_RULES`, …). */
+    readonly rule?: string,
   ) {
-    super('LOG_FORMAT', `${path}:${line}: ${kind}: ${detail}`);
+    super('LOG_FORMAT', `${path}:${line}: ${kind}: ${rule === undefined ? '' : `${rule}: `}${detail}`);
   }
 }
 
@@ -116,6 +120,8 @@ export class FactError extends LogError {
     readonly seq: number,
     what: string,
     readonly field?: string,
+    /** The mechanism's rule the fact breaks (`NOT_ALLOWED`, …), when it is one (see core/audit.ts). */
+    readonly rule?: string,
   ) {
     super('LOG_FACT', `event ${seq}: ${what}`);
   }

@@ -4,6 +4,7 @@
  * with a missing line would silently compute the wrong state. Hash checking is optional: it
  * is what `verifyLog` adds.
  */
+import type { Auditor } from '../core/audit.js';
 import type { Recorded } from '../core/catalogue.js';
 import { Chain, type LineProblem } from './chain.js';
 import { LogFormatError } from './errors.js';
@@ -15,6 +16,19 @@ import { readLineBatches, type ReadLinesOptions } from './reader.js';
 export interface ReadEventsOptions extends ReadLinesOptions {
   /** Recompute every hash and compare (default false; `verifyLog` turns it on). */
   readonly verifyHashes?: boolean;
+  /**
+   * Also audit every event against the mechanism's rules (`verify --deep`): each is pushed
+   * to this auditor, which re-decides, folds and checks it (core/audit.ts); a refused event
+   * ends the reading with a `LogFormatError` of kind `rule` at its line. The auditor then
+   * holds the state of the events read.
+   */
+  readonly audit?: Auditor;
+}
+
+/** Options of {@link readCheckedLines}. */
+export interface CheckedLinesOptions extends ReadEventsOptions {
+  /** Stop after the line of this seq: later lines are neither read into events nor checked. */
+  readonly untilSeq?: number;
 }
 
 /**
@@ -67,22 +81,33 @@ export interface CheckedLines {
  * existing log (`createLogFile`'s `continueFrom`) read. An empty file yields nothing.
  * @throws the same errors as {@link readEvents} but `empty`, after yielding the good lines.
  */
-export async function* readCheckedLines(path: string, chain: Chain, options: ReadEventsOptions = {}): AsyncGenerator<CheckedLines> {
+export async function* readCheckedLines(path: string, chain: Chain, options: CheckedLinesOptions = {}): AsyncGenerator<CheckedLines> {
   const verifyHashes = options.verifyHashes ?? false;
+  const auditor = options.audit;
+  const until = options.untilSeq ?? Number.POSITIVE_INFINITY;
   for await (const { first, texts } of readLineBatches(path, options)) {
     const events: Recorded[] = [];
     let error: LogFormatError | undefined;
-    for (let i = 0; i < texts.length; i++) {
+    // Line k of a log that reads holds seq k (the chain enforces it): stop at the line.
+    const end = Math.min(texts.length, until - first + 1);
+    for (let i = 0; i < end; i++) {
       const parsed = parseLine(texts[i] as string);
       const problem = isProblem(parsed) ? parsed : chain.follow(parsed.event, verifyHashes ? parsed.raw : undefined);
       if (problem) {
         error = lineError(path, first + i, problem);
         break;
       }
-      events.push((parsed as ParsedLine).event);
+      const event = (parsed as ParsedLine).event;
+      const broken = auditor?.push(event);
+      if (broken) {
+        error = new LogFormatError(path, first + i, 'rule', broken.message, broken.field, event.seq, broken.rule);
+        break;
+      }
+      events.push(event);
     }
     if (events.length > 0) yield { first, texts: events.length === texts.length ? texts : texts.slice(0, events.length), events };
     if (error) throw error;
+    if (end < texts.length) return;
   }
 }
 

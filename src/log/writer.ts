@@ -15,9 +15,10 @@
  * killed while writing leaves at most that file behind, never a partial log under `path`.
  */
 import { closeSync, fsyncSync, writeSync } from 'node:fs';
-import { parseEvent, type Fact } from '../core/catalogue.js';
+import { Auditor, describeAudit } from '../core/audit.js';
+import { parseEvent, type Fact, type Recorded } from '../core/catalogue.js';
 import { commitTemp, openTemp, removeQuietly } from './atomic.js';
-import { Chain, EMPTY_POSITION, type LineProblem, type LogPosition } from './chain.js';
+import { Chain, type LineProblem, type LogPosition } from './chain.js';
 import { ConflictError, FactError, ioError, WriterClosedError } from './errors.js';
 import { schemaProblem } from './lineCheck.js';
 import { readCheckedLines } from './readEvents.js';
@@ -32,6 +33,14 @@ export interface ContinueFrom {
 export interface CreateLogOptions {
   /** Start as a copy of (the first events of) an existing log, and extend its chain. */
   readonly continueFrom?: ContinueFrom;
+  /**
+   * Also hold the log's content to the mechanism's rules, as `verify --deep` does
+   * (core/audit.ts): the lines copied from `continueFrom` are audited as read (one the rules
+   * refuse is a `LogFormatError` of kind `rule`), and each fact appended must be the one
+   * `decide` gives at its point, or it is refused with the words `verify --deep` would use.
+   * `appendToLog` turns it on. It costs a fold of the log and a decision per fact.
+   */
+  readonly rules?: boolean;
   /** Bytes buffered before a write to the temp file. Default 256 KiB. */
   readonly chunkBytes?: number;
 }
@@ -100,7 +109,7 @@ const DEFAULT_CHUNK_BYTES = 256 * 1024;
  */
 export async function createLogFile(path: string, options: CreateLogOptions = {}): Promise<LogWriter> {
   const { tempPath, fd } = openTemp(path);
-  const log = new LogFile(path, tempPath, fd, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const log = new LogFile(path, tempPath, fd, options.chunkBytes ?? DEFAULT_CHUNK_BYTES, options.rules ? new Auditor() : undefined);
   if (options.continueFrom) {
     try {
       await log.copyFrom(options.continueFrom);
@@ -124,6 +133,8 @@ class LogFile implements LogWriter {
     readonly tempPath: string,
     private fd: number,
     chunkBytes: number,
+    /** Holds the content to the rules (`rules` option): the state of the lines so far. */
+    private auditor: Auditor | undefined,
   ) {
     this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
@@ -134,20 +145,25 @@ class LogFile implements LogWriter {
 
   append(fact: Fact): number {
     if (this.closed) throw new WriterClosedError(this.path);
-    this.write(this.seal(fact));
+    // A refused fact must leave the audited state as it was: tried as a batch of one.
+    if (this.auditor) return this.appendAll([fact]);
+    this.write(this.seal(fact, undefined));
     return this.chain.position.seq;
   }
 
   appendAll(facts: readonly Fact[]): number {
     if (this.closed) throw new WriterClosedError(this.path);
     const start = this.chain.position;
+    // Facts are tried on a copy of the audited state, kept only if the whole batch passes.
+    const trial = this.auditor?.copy();
     let lines: string[];
     try {
-      lines = facts.map((f) => this.seal(f));
+      lines = facts.map((f) => this.seal(f, trial));
     } catch (e) {
       this.chain.reset(start);
       throw e;
     }
+    if (trial) this.auditor = trial;
     for (const line of lines) this.write(line);
     return this.chain.position.seq;
   }
@@ -156,6 +172,9 @@ class LogFile implements LogWriter {
     if (this.closed) throw new WriterClosedError(this.path);
     const position = this.chain.position;
     if (position.seq === 0) throw new FactError(1, 'nothing to commit: a log starts with its LogStarted event');
+    // What verify --deep checks once at the end: the invariants over the whole state.
+    const end = this.auditor?.finish();
+    if (end) throw new FactError(position.seq, describeAudit(end), end.field, end.rule);
     this.io(() => {
       this.flush();
       fsyncSync(this.fd);
@@ -174,33 +193,29 @@ class LogFile implements LogWriter {
 
   /** Copies the checked lines of `from` up to its `seq` and takes its chain over. */
   async copyFrom(from: ContinueFrom): Promise<void> {
-    const until = from.seq ?? Number.POSITIVE_INFINITY;
-    // The source is read with every hash checked: a continuation vouches for what it copies.
-    for await (const { texts, events } of readCheckedLines(from.file, this.chain, { verifyHashes: true })) {
-      const last = events[events.length - 1]?.seq ?? 0;
-      const take = last <= until ? texts.length : until - (events[0]?.seq ?? 0) + 1;
-      for (let i = 0; i < take; i++) this.write(`${texts[i] as string}\n`);
-      if (last >= until) {
-        // The chain has followed the whole batch: take it back to the last line copied.
-        const end = events[take - 1];
-        this.chain.reset(end ? { seq: end.seq, hash: end.hash as string, at: end.at } : EMPTY_POSITION);
-        return;
-      }
+    // The source is read with every hash checked (and audited under `rules`): a continuation
+    // vouches for what it copies, and for nothing after it.
+    const options = { verifyHashes: true, ...(from.seq === undefined ? {} : { untilSeq: from.seq }), ...(this.auditor ? { audit: this.auditor } : {}) };
+    for await (const { texts } of readCheckedLines(from.file, this.chain, options)) {
+      for (const text of texts) this.write(`${text}\n`);
     }
     if (from.seq !== undefined && this.chain.position.seq < from.seq) {
       throw new ConflictError(from.file, from.seq, this.chain.position.seq);
     }
   }
 
-  /** The line of `fact` as the next event; the chain advances. */
-  private seal(fact: Fact): string {
+  /** The line of `fact` as the next event; the chain advances (and `trial`, when auditing, folds it). */
+  private seal(fact: Fact, trial: Auditor | undefined): string {
     const seq = this.chain.position.seq + 1;
     const { at, type, v, actor, data, cause } = fact;
     const event = cause === undefined ? { seq, at, type, v, actor, data } : { seq, at, type, v, actor, data, cause };
     const parsed = parseEvent(event);
     const sealed = parsed.ok ? this.chain.seal(event) : schemaProblem(parsed.issues, seq);
-    if (typeof sealed === 'string') return sealed;
-    throw factError(seq, sealed);
+    if (typeof sealed !== 'string') throw factError(seq, sealed);
+    // In verify's order: the line's own rules first, then the mechanism's (the caller resets the chain).
+    const broken = trial?.push((parsed as { value: Recorded }).value);
+    if (broken) throw new FactError(seq, describeAudit(broken), broken.field, broken.rule);
+    return sealed;
   }
 
   /** Buffers `text` (UTF-8): encoded straight into the reused buffer, written in large chunks. */

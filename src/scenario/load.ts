@@ -80,7 +80,7 @@ function finish(found: LocatedIssue[]): ScenarioResult {
 }
 
 /** Maps character offsets to 1-based line and column (lines end at \n, as in `yaml`). */
-function positions(text: string): (offset: number) => { line: number; col: number } {
+export function positions(text: string): (offset: number) => { line: number; col: number } {
   const counter = new LineCounter();
   counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);

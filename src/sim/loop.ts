@@ -15,14 +15,14 @@ import { command } from '../core/commands.js';
 import { decide, type DecideOptions } from '../core/decide.js';
 import { Replayer } from '../core/replay.js';
 import type { ParleyState } from '../core/state.js';
-import { cast, type Party, Supervisor } from './actors.js';
+import type { Party, Supervisor } from './actors.js';
 import { Agenda } from './agenda.js';
 import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
 import { Knowledge } from './knowledge.js';
+import { courseOf, switchCourse, type Course } from './course.js';
 import { logStartedData } from './logStart.js';
 import type { Plan } from './plan.js';
-import { standardSupervisor } from './policies/index.js';
 import { Cooling } from './procedures/cooling.js';
 import { Disputes } from './procedures/disputes.js';
 import { Incidents } from './procedures/incidents.js';
@@ -34,8 +34,7 @@ import { Rng } from './rng.js';
 import { Streams } from './streams.js';
 import type { Task } from './tasks.js';
 import { runScriptedStep } from './timeline.js';
-import type { Refusal, RunOptions, RunResult } from './simulation.js';
-import { planDataIsValid } from './trust.js';
+import type { ForkPoint, Refusal, RunOptions, RunResult } from './simulation.js';
 
 /** `decide` options, allocated once: see `Simulation.submit`. */
 const CHECKED: DecideOptions = { validateData: true };
@@ -48,6 +47,7 @@ export const MAX_REFUSALS_KEPT = 100;
 export class Simulation implements SimContext {
   readonly agenda: Agenda<Task>;
   readonly streams: Streams;
+  private readonly rng: Rng;
   readonly parties: readonly string[];
   readonly businessTrack: Track;
   private readonly instants = new InstantFormatter();
@@ -57,11 +57,17 @@ export class Simulation implements SimContext {
   readonly meetings: Meetings;
   readonly suspension: Suspension;
   readonly cooling: Cooling;
-  readonly supervisor: Supervisor;
   readonly knowledge: Knowledge;
   private readonly rounds: Rounds | undefined;
   private readonly replayer = new Replayer();
-  private readonly byId: ReadonlyMap<string, Party>;
+  /** The plan in force and its actors: the run's, or those a fork switched to (course.ts). */
+  private course: Course;
+  private readonly options: RunOptions;
+  /** Forks still to come, in seq order. */
+  private readonly forks: readonly ForkPoint[];
+  private nextFork = 0;
+  /** The agenda has run its last step: only the end's bookkeeping is recorded from now on. */
+  private drained = false;
   private readonly onEvent: ((e: Recorded) => void) | undefined;
   private readonly refused: Refusal[] = [];
   private refusedCount = 0;
@@ -72,20 +78,16 @@ export class Simulation implements SimContext {
   private atText = '';
   /** Where the run was when it reached `plan.maxEvents`; undefined while it runs on. */
   private stoppedAtMs: number | undefined;
-  /** Check every command's data: the plan itself carries data the catalogue refuses. */
-  private readonly checkAll: boolean;
 
-  constructor(
-    readonly plan: Plan,
-    options: RunOptions,
-  ) {
+  constructor(plan: Plan, options: RunOptions) {
+    this.options = options;
+    this.forks = options.forks ?? [];
     this.onEvent = options.onEvent;
     this.agenda = new Agenda(plan.startMs);
     const rng = Rng.seeded(plan.seed);
+    this.rng = rng;
     this.streams = new Streams(rng);
-    this.byId = cast(plan, options.policies ?? {}, this.streams);
-    this.supervisor = new Supervisor(plan.supervisor, options.supervisor ?? standardSupervisor, this.streams);
-    this.checkAll = !planDataIsValid(plan);
+    this.course = courseOf(plan, options, this.streams);
     const tracks = plan.mechanism.tracks;
     this.businessTrack = tracks.includes('deescalation') ? 'deescalation' : (tracks[0] as Track);
     this.parties = plan.parties.map((p) => p.id);
@@ -109,6 +111,14 @@ export class Simulation implements SimContext {
 
   get state(): ParleyState {
     return this.replayer.peek();
+  }
+
+  get plan(): Plan {
+    return this.course.plan;
+  }
+
+  get supervisor(): Supervisor {
+    return this.course.supervisor;
   }
 
   get at(): string {
@@ -136,6 +146,7 @@ export class Simulation implements SimContext {
         }
       });
     sub.unsubscribe();
+    this.drained = true;
     if (failure) throw failure.error;
     const stopped = this.stoppedAtMs !== undefined;
     const reachedAt = this.instants.format(this.stoppedAtMs ?? this.plan.endMs);
@@ -157,12 +168,12 @@ export class Simulation implements SimContext {
   // --- the context procedures use ---------------------------------------------------------
 
   party(id: string): Party | undefined {
-    return this.byId.get(id);
+    return this.course.parties.get(id);
   }
 
   submit(cmd: Command, validate: boolean): Recorded | undefined | DomainError {
     this.cooling.before(cmd.type);
-    const result = decide(cmd, this.state, validate || this.checkAll ? CHECKED : TRUSTED);
+    const result = decide(cmd, this.state, validate || this.course.checkAll ? CHECKED : TRUSTED);
     if (result instanceof DomainError) return result;
     let first: Recorded | undefined;
     for (const f of result) {
@@ -172,6 +183,7 @@ export class Simulation implements SimContext {
       const e = f as Recorded;
       this.replayer.push(e);
       this.onEvent?.(e);
+      if (this.forks[this.nextFork]?.atSeq === e.seq) this.fork(e);
       if (this.replayer.seq >= this.plan.maxEvents) this.stoppedAtMs ??= this.agenda.now;
       this.react(e);
       first ??= e;
@@ -202,6 +214,17 @@ export class Simulation implements SimContext {
   cellActive(): boolean {
     const v = this.state.cell?.machine.value;
     return typeof v === 'object' && v !== null && 'active' in v;
+  }
+
+  reserve(id: string): void {
+    this.reserved.add(id);
+  }
+
+  /** Switches course right after event `e`, as the next fork asks (course.ts). */
+  private fork(e: Recorded): void {
+    const f = this.forks[this.nextFork++] as ForkPoint;
+    const before = this.course.plan;
+    switchCourse(this, this.rng, before, f, e, this.drained, () => (this.course = courseOf(f.plan, this.options, this.streams)));
   }
 
   // --- the loop ---------------------------------------------------------------------------

@@ -27,23 +27,38 @@ function hash32(text: string, seed: number): number {
 
 /** A named random stream. Mutable (draws advance it); create one per concern with `split`. */
 export class Rng {
-  private readonly g: Generator;
+  private g: Generator;
 
   private constructor(
-    private readonly seed: number,
+    private seed: number,
     private readonly name: string,
+    /** Every stream split from the same root, this one included: what {@link Rng.reseed} restarts. */
+    private readonly family: Rng[],
   ) {
     this.g = xoroshiro128plus(hash32(name, seed) | 0);
+    family.push(this);
   }
 
   /** The root stream of a run. */
   static seeded(seed: number): Rng {
-    return new Rng(seed >>> 0, '');
+    return new Rng(seed >>> 0, '', []);
   }
 
   /** An independent stream named `name` under this one (`root.split('fog').split('israel')`). */
   split(name: string): Rng {
-    return new Rng(this.seed, `${this.name}/${name}`);
+    return new Rng(this.seed, `${this.name}/${name}`, this.family);
+  }
+
+  /**
+   * Restarts every stream of this one's family (its root and all streams split from it, held
+   * wherever they are) as the stream of the same name under `seed`, and makes later splits
+   * use `seed`: what a fork with a new seed does (`parley fork --seed`).
+   */
+  reseed(seed: number): void {
+    for (const r of this.family) {
+      r.seed = seed >>> 0;
+      r.g = xoroshiro128plus(hash32(r.name, r.seed) | 0);
+    }
   }
 
   /** Uniform in [0, 1). */

@@ -4,12 +4,12 @@
  *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
-import type { Recorded } from '../core/catalogue.js';
+import type { EventData, Recorded } from '../core/catalogue.js';
 import type { ParleyState } from '../core/state.js';
 import { Simulation } from './loop.js';
 
 export { MAX_REFUSALS_KEPT } from './loop.js';
-import type { Plan } from './plan.js';
+import type { Plan, TimelineStep } from './plan.js';
 import type { KnowledgeRead } from './knowledge.js';
 import type { PartyPolicy, SupervisorPolicy } from './policies/index.js';
 
@@ -52,6 +52,39 @@ export interface RunOptions {
    * (see knowledge.ts); tests check it against the log.
    */
   readonly onKnowledgeRead?: (read: KnowledgeRead) => void;
+  /**
+   * Changes of course, each right after the event with its `atSeq` is recorded (what
+   * `parley fork` asks for; in increasing `atSeq`). Until the first, the run is the plan's.
+   */
+  readonly forks?: readonly ForkPoint[];
+}
+
+/**
+ * A change of course at an event of a run: from the instant of event `atSeq` on, the run
+ * follows `plan`'s parameters, with `timeline`'s steps added; the log records the change as a
+ * `ParametersChanged` fact right after event `atSeq` (unless `record` is absent: a fork that
+ * changes nothing records nothing, and continues exactly as the run would have).
+ *
+ * What takes effect when: every decision taken from then on reads the new parameters (fog,
+ * each party's policy and delays, the supervisor's, the mechanism's referral, suspension and
+ * meeting-agenda rules, each generator's incident); what was already scheduled stays as it was
+ * (a delivery, a retaliation, the next incident of each generator, the next regular meeting),
+ * and a deadline comes from the rules in force when its message or dispute was recorded. The
+ * random streams go on where they were (common random numbers) unless `seed` restarts them.
+ */
+export interface ForkPoint {
+  readonly atSeq: number;
+  /**
+   * The plan from then on. Only parameters may differ from the running plan's: its parties
+   * and supervisor (ids), tracks, period, ladder, game and timeline are the run's.
+   */
+  readonly plan: Plan;
+  /** Steps added to the timeline, each at or after the instant of event `atSeq`. */
+  readonly timeline: readonly TimelineStep[];
+  /** Restart every random stream as the stream of the same name under this seed. */
+  readonly seed?: number;
+  /** What the `ParametersChanged` fact records besides the new rules (which come from `plan`). */
+  readonly record?: Omit<EventData<'ParametersChanged'>, 'rules'>;
 }
 
 /**

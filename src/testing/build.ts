@@ -4,10 +4,9 @@
  * command's shape (say, deadlines computed by `decide` from the mechanism's parameters instead
  * of carried by `SendMessage` and `RaiseDispute`) is an edit here and nowhere else.
  */
-import type { EventType, Fact, LadderConfig, MechanismRules, Track } from '../core/catalogue.js';
+import type { LadderConfig, MechanismRules, Track } from '../core/catalogue.js';
 import type { Command, CommandOf, CommandType } from '../core/commands.js';
-import { COMMAND_EVENTS, command } from '../core/commands.js';
-import { DEADLINE_FIELDS } from '../core/rules.js';
+import { command } from '../core/commands.js';
 import { formatDuration, formatInstant, parseInstant } from '../core/time.js';
 import { DEFAULT_LADDER } from '../machines/ladder.js';
 
@@ -111,19 +110,8 @@ export function raiseDispute(actor: string, at: string, data: DisputeData): Comm
   return command('RaiseDispute', { actor, at }, data);
 }
 
-/** The command that records each event type. */
-const COMMAND_OF = Object.fromEntries(Object.entries(COMMAND_EVENTS).map(([c, e]) => [e, c])) as Record<EventType, CommandType>;
-
 /**
- * The command that would record `f`: same actor, instant and data.
+ * The command that would record a fact (the core's `commandFor`, re-exported: one path).
  * @example commandFor(fact('MessageDelivered', { actor: 'cell', at }, { messageId: 'msg-1' })) // a DeliverMessage command
  */
-export function commandFor(f: Fact): Command {
-  let data = f.data as Record<string, unknown>;
-  // A deadline the rules compute is not the command's to give: decide adds it.
-  if (f.type === 'MessageSent' || f.type === 'DisputeRaised') {
-    const { [DEADLINE_FIELDS[f.type]]: _computed, ...rest } = data;
-    data = rest;
-  }
-  return { type: COMMAND_OF[f.type], actor: f.actor, at: f.at, data } as Command;
-}
+export { commandFor } from '../core/commandFor.js';

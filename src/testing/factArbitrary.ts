@@ -79,6 +79,17 @@ const DATA: { readonly [T in EventType]: fc.Arbitrary<EventData<T>> } = {
       ...(game === undefined ? {} : { game }),
     })),
   SimulationEnded: fc.record({ reason: fc.constantFrom('horizon', 'timeline', 'stopped') }),
+  ParametersChanged: fc
+    .record({
+      overrides: fc.array(fc.record({ path: fc.constantFrom('fog.misattribution', 'mechanism.ackDeadline', 'parties.alpha.policy.kind'), value: fc.jsonValue({ maxDepth: 1 }) }), { maxLength: 3 }),
+      timeline: fc.array(
+        fc.record({ at: instantArbitrary, deescalation: fc.record({ id: idArbitrary, by: idArbitrary, kind: fc.constantFrom('deescalation', 'apology') }) }),
+        { maxLength: 2 },
+      ),
+      seed: fc.option(fc.nat(), { nil: undefined }),
+      rules: rulesArbitrary,
+    })
+    .map(({ seed, ...rest }) => (seed === undefined ? rest : { ...rest, seed })),
   CellProposed: fc.record({ tracks: fc.subarray([...TRACKS], { minLength: 1 }) }),
   CellEstablished: fc.constant({}),
   CellActivated: fc.constant({}),

@@ -1,6 +1,6 @@
 /**
  * The invariants Parley itself is tested with, each with its name and one-line statement:
- * the core's state invariants (what `parley replay --check` runs) in incremental form, and
+ * the core's state invariants (what `parley verify --deep` runs) in incremental form, and
  * the kit's invariants over each fact (roles, references, the active cell, deadlines, time,
  * the end of the run).
  */

@@ -29,6 +29,7 @@ const PARTICIPANT: readonly Role[] = ['party', 'supervisor'];
 const ROLES: { readonly [T in EventType]: readonly Role[] } = {
   LogStarted: ['sim'],
   SimulationEnded: ['sim'],
+  ParametersChanged: ['sim'],
   CellProposed: PARTICIPANT,
   CellEstablished: ['supervisor', 'cell'],
   CellActivated: ['supervisor', 'cell'],

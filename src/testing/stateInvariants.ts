@@ -1,5 +1,5 @@
 /**
- * The invariants of Parley's core (`src/core/invariants.ts`: what `parley replay --check`
+ * The invariants of Parley's core (`src/core/invariants.ts`: what `parley verify --deep`
  * runs), checked incrementally: after each event only the dispute or message it names is
  * examined, and totals are compared with tallies the check keeps as it goes. Each also has
  * a whole-state form (every entity scanned), run once at the end of a stream.

@@ -9,6 +9,7 @@
 import type { Move, Track } from '../core/catalogue.js';
 import type { Command } from '../core/commands.js';
 import { own } from '../core/ids.js';
+import { formatDuration } from '../core/time.js';
 import { SUPERVISOR, make, raiseDispute, sendMessage } from './build.js';
 import type { Procedure } from './streamGenerator.js';
 import type { StreamPicker } from './streamPicker.js';
@@ -193,6 +194,7 @@ export function stepMenu(p: StreamPicker, disputes = true): MenuEntry[] {
     ['cell', (at) => make('ResumeCell', SUPERVISOR, at, {})],
     ['cell', (at) => (p.choose.int(32) === 0 ? make('DissolveCell', p.party(), at, { reason: 'walked out' }) : undefined)],
     ['cell', (at) => make('QuietTrack', 'cell', at, { track: p.pick(p.tracks) as Track })],
+    ['cell', (at) => (p.choose.int(16) === 0 ? changeDeadlines(p, at) : undefined)],
     ['meetings', (at) => make('RequestExtraordinaryMeeting', p.party(), at, { reason: 'incident' })],
     ['meetings', (at) => {
       const kind = p.choose.int(2) === 0 ? 'regular' : 'extraordinary';
@@ -209,6 +211,19 @@ export function stepMenu(p: StreamPicker, disputes = true): MenuEntry[] {
       return rounds === 0 ? undefined : make('ClarifyAccident', 'cell', at, { round: 1 + p.choose.int(rounds), to: p.party() });
     }],
   ];
+}
+
+/** The run's deadlines change from now on (what `parley fork --set` records). */
+function changeDeadlines(p: StreamPicker, at: string): Command | undefined {
+  const rules = p.state.meta?.rules;
+  if (!rules) return undefined;
+  const ackDeadline = formatDuration((1 + p.choose.int(48)) * 3_600_000);
+  const disputeResponseDeadline = formatDuration((1 + p.choose.int(14)) * 86_400_000);
+  return make('ChangeParameters', 'sim', at, {
+    overrides: [{ path: 'mechanism.ackDeadline', value: ackDeadline }, { path: 'mechanism.disputeResponseDeadline', value: disputeResponseDeadline }],
+    timeline: [],
+    rules: { ...rules, ackDeadline, disputeResponseDeadline },
+  });
 }
 
 /** The next move a dispute in its state usually makes. */

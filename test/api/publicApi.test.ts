@@ -26,6 +26,7 @@ const MAIN = [
   'decide',
   'readEvents',
   'verifyLog',
+  'forkLog',
   'createLogFile',
   'machineDiagram',
   'renderReport',

@@ -36,15 +36,6 @@ describe('parley replay, several batches', () => {
     expect(JSON.parse(r.stdout)).toEqual(stateAfter(EVENTS));
   });
 
-  it('--check checks a sound log to the end (and at --until-seq) and prints the same state', async () => {
-    const r = await cli(['replay', 'log.jsonl', '--json', '--check'], { cwd: temp.dir });
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(JSON.parse(r.stdout)).toEqual(stateAfter(EVENTS));
-    const part = await cli(['replay', 'log.jsonl', '--json', '--check', '--until-seq', '4500'], { cwd: temp.dir });
-    expect([part.code, part.stderr]).toEqual([0, '']);
-    expect(JSON.parse(part.stdout)).toEqual(stateAfter(4500));
-  });
-
   it('stops at any seq, inside the first batch or past it', async () => {
     for (const seq of [1, 2, 3000, 4500, EVENTS - 1]) {
       const r = await cli(['replay', 'log.jsonl', '--json', '--until-seq', String(seq)], { cwd: temp.dir });

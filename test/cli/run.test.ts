@@ -171,8 +171,9 @@ describe('parley replay', () => {
   it('prints the state at the end and at a given seq; --json gives the state object', async () => {
     const cwd = dir();
     await cli(['run', paris, '--out', 'p.jsonl', '--quiet'], { cwd });
-    const end = await cli(['replay', 'p.jsonl', '--check'], { cwd });
+    const end = await cli(['replay', 'p.jsonl'], { cwd });
     expect(end.code).toBe(0);
+    expect((await cli(['verify', '--deep', 'p.jsonl'], { cwd })).code).toBe(0);
     expect(end.stdout).toMatch(/simulation ended/);
     expect(end.stdout).toMatch(/cell: active/);
     const early = await cli(['replay', 'p.jsonl', '--until-seq', '4', '--json'], { cwd });

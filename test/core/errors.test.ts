@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CheckFailedError, describeFailure, EXIT, InputError } from '../../src/cli/errors.js';
 import { CanonicalJsonError } from '../../src/core/canonical.js';
 import { DomainError, ParleyError, ReplayError, UsageError } from '../../src/core/errors.js';
+import { ForkError } from '../../src/explore/forkError.js';
 import { RowFileError } from '../../src/explore/resume.js';
 import { SetPathError } from '../../src/explore/setPath.js';
 import { ShardError } from '../../src/explore/shard.js';
@@ -26,6 +27,7 @@ const CLASSES: Readonly<Record<string, abstract new (...args: never[]) => unknow
   CheckFailedError,
   ConflictError,
   FactError,
+  ForkError,
   InputError,
   InvariantViolation,
   LockError,

@@ -15,8 +15,7 @@
 import { expect } from 'vitest';
 import type { EventData, EventType, Fact, LadderConfig, MechanismRules, Move, Recorded, Track } from '../../src/core/catalogue.js';
 import { fact, parseEvent, TRACKS } from '../../src/core/catalogue.js';
-import type { Command, CommandType } from '../../src/core/commands.js';
-import { COMMAND_EVENTS, COMPUTED_FIELDS } from '../../src/core/commands.js';
+import type { Command } from '../../src/core/commands.js';
 import { decide } from '../../src/core/decide.js';
 import type { DomainErrorCode } from '../../src/core/errors.js';
 import { DomainError } from '../../src/core/errors.js';
@@ -121,21 +120,8 @@ export function given(history: History): GivenClause {
   };
 }
 
-/** The command type that produces each fact type (the inverse of `COMMAND_EVENTS`). */
-export const EVENT_COMMANDS = Object.fromEntries(
-  Object.entries(COMMAND_EVENTS).map(([c, e]) => [e, c]),
-) as { readonly [E in EventType]: CommandType };
-
-/** The command that would have produced `f`: same actor, time, data and cause. */
-export function commandFor(f: Fact | Recorded): Command {
-  const type = EVENT_COMMANDS[f.type];
-  // Deadlines are decide's to compute from the recorded rules: the command does not carry them.
-  const computed = (COMPUTED_FIELDS as Partial<Record<CommandType, string>>)[type];
-  const data = computed === undefined ? f.data : Object.fromEntries(Object.entries(f.data).filter(([k]) => k !== computed));
-  const c: Record<string, unknown> = { type, actor: f.actor, at: f.at, data };
-  if (f.cause !== undefined) c.cause = f.cause;
-  return c as Command;
-}
+/** The command type behind each fact type, and the command behind a fact: the core's (src/core/commandFor.ts). */
+export { commandFor, EVENT_COMMANDS } from '../../src/core/commandFor.js';
 
 // --- time ---------------------------------------------------------------------------------
 

@@ -38,6 +38,17 @@ describe('a log written with LogStarted v1', () => {
     expect(await verifyLog(LOG)).toMatchObject({ ok: true, events: 90, lastSeq: 90 });
   });
 
+  it('passes verify --deep: judged as its version wrote it, its deadlines the ones its commands gave', async () => {
+    expect(await verifyLog(LOG, { deep: true })).toMatchObject({ ok: true, events: 90 });
+    // Only a log without recorded rules takes a deadline from the command, and only when re-deciding what it holds.
+    const r = new Replayer();
+    for await (const e of readEvents(LOG)) if (e.seq < 90) r.push(e);
+    const at = r.peek().at as string;
+    const send = command('SendMessage', { actor: 'israel', at }, { messageId: 'm-new', to: 'russia', track: 'deescalation', kind: 'notification', ackBy: at } as never);
+    expect(decide(send, r.peek(), { legacy: true })).toMatchObject([{ type: 'MessageSent', data: { ackBy: at } }]);
+    expect(decide(send, r.peek())).toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/ackBy is not given/) });
+  });
+
   it('replays to the state that version printed, its first event read as the current version with what v1 did not record marked so', async () => {
     const { state, events } = await replayFile(LOG);
     const v1 = snapshot.meta;
@@ -54,7 +65,7 @@ describe('a log written with LogStarted v1', () => {
     // Incidents now keep the retaliations planned for them, and the counters the consequential
     // misunderstandings caught (added with the retaliation plans; a v1 log records none).
     const incidents = Object.fromEntries(Object.entries(snapshot.incidents as Record<string, object>).map(([id, i]) => [id, { ...i, plans: {} }]));
-    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0, LadderCooled: 0 };
+    const byType = { ...snapshot.counters.byType, RetaliationPlanned: 0, RetaliationHeld: 0, RetaliationCalledOff: 0, LadderCooled: 0, ParametersChanged: 0 };
     const counters = { ...snapshot.counters, byType, consequentialMisunderstandingsCaught: 0 };
     // The ladder now keeps when its pressure was last recorded (cooling runs from there): the
     // last event that changed the pressure.

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/core/catalogue.js';
+import { Replayer } from '../../src/core/replay.js';
 import { checkDeadline, deadline } from '../../src/core/rules.js';
 import type { RunMeta } from '../../src/core/state.js';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from '../../src/core/time.js';
@@ -36,18 +37,21 @@ describe('deadlines from the recorded rules', () => {
   });
 
   it('every message and dispute decide records carries the deadline its log\'s rules give it', () => {
-    let checked = 0;
     fc.assert(
       fc.property(eventStreamArbitrary({ maxSteps: 120 }), (events) => {
-        const m = events[0]?.data as RunMeta;
+        // The rules in force at each event: the first event's, or a later ParametersChanged's.
+        const r = new Replayer();
         for (const e of events) {
-          expect(checkDeadline(m, e)).toBe('ok');
-          if (e.type === 'MessageSent' || e.type === 'DisputeRaised') checked++;
+          if (e.seq > 1) expect(checkDeadline(r.peek().meta as RunMeta, e)).toBe('ok');
+          r.push(e);
         }
       }),
       { numRuns: 60 },
     );
-    expect(checked).toBeGreaterThan(30);
+    // The streams do reach the deadline rules: counted on a seeded sample, so the count cannot flake
+    // (60 random streams held 29 such facts once).
+    const sample = fc.sample(eventStreamArbitrary({ maxSteps: 120 }), { numRuns: 60, seed: 11 });
+    expect(sample.flat().filter((e) => e.type === 'MessageSent' || e.type === 'DisputeRaised').length).toBeGreaterThan(30);
   });
 
   it('a deadline that does not follow the rules is named, with the rule and what it gives', () => {

@@ -4,7 +4,7 @@ import { fact } from '../../src/core/catalogue.js';
 import { appendToLog } from '../../src/log/append.js';
 import { ConflictError, FactError, LockError, LogFormatError, LogIoError } from '../../src/log/errors.js';
 import { verifyLog } from '../../src/log/verify.js';
-import { linesOf, logText, sampleFacts, tempDir } from '../fixtures/logs/build.js';
+import { linesOf, logText, soundFacts, tempDir } from '../fixtures/logs/build.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const all = sampleFacts(8);
+const all = soundFacts(8);
 
 /** Runs `action`, expects it to throw `type`, and checks the log did not change at all. */
 async function expectUnchanged<E>(path: string, action: () => Promise<unknown>, type: new (...a: never[]) => E): Promise<E> {

@@ -6,7 +6,8 @@ import { ConflictError, FactError, LogFormatError, LogIoError, WriterClosedError
 import { verifyLog } from '../../src/log/verify.js';
 import { readEvents } from '../../src/log/readEvents.js';
 import { createLogFile } from '../../src/log/writer.js';
-import { linesOf, logStarted, logText, sampleFacts, tempDir } from '../fixtures/logs/build.js';
+import { linesOf, logStarted, logText, objectsOf, resealed, sampleFacts, soundFacts, tempDir } from '../fixtures/logs/build.js';
+import { EVENT_COMMANDS } from '../../src/core/commandFor.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -254,6 +255,23 @@ describe('createLogFile with continueFrom', () => {
     const log = await createLogFile(tmp.file('b.jsonl'), { continueFrom: { file: source, seq: 4 } });
     expect(log.position.seq).toBe(4);
     await log.abort();
+  });
+
+  it('with rules, audits what it copies (up to the seq, not after) and every fact it appends', async () => {
+    const sound = soundFacts(20);
+    // Line 12 recorded by world, which may not do it: content only, the chain is re-hashed.
+    const source = tmp.file('a.jsonl', resealed(objectsOf(logText(sound)).map((o, i) => (i === 11 ? { ...o, actor: 'world' } : o))));
+    const log = await createLogFile(tmp.file('b.jsonl'), { continueFrom: { file: source, seq: 11 }, rules: true });
+    expect(log.position.seq).toBe(11);
+    const byWorld = { ...(sound[11] as Fact), actor: 'world' } as Fact;
+    expect(() => log.append(byWorld)).toThrow(new FactError(12, `NOT_ALLOWED: [${EVENT_COMMANDS[byWorld.type]}] a world (world) may not do this`, undefined, 'NOT_ALLOWED'));
+    expect(log.position.seq).toBe(11);
+    log.appendAll(sound.slice(11));
+    await log.commit();
+    expect(readFileSync(tmp.file('b.jsonl'), 'utf8')).toBe(logText(sound));
+    const error = await createLogFile(tmp.file('c.jsonl'), { continueFrom: { file: source, seq: 12 }, rules: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rule', line: 12, rule: 'NOT_ALLOWED' });
+    expect(readdirSync(tmp.dir).sort()).toEqual(['a.jsonl', 'b.jsonl']);
   });
 
   it('says when the source is shorter than the seq asked for', async () => {

@@ -5,6 +5,22 @@ import { Rng } from '../../src/sim/rng.js';
 const draw = (r: Rng, n: number) => Array.from({ length: n }, () => r.float());
 
 describe('Rng', () => {
+  it('reseed restarts every stream of the family, wherever it is held, as the same name under the new seed', () => {
+    const root = Rng.seeded(42);
+    const fog = root.split('fog');
+    const party = fog.split('israel');
+    draw(fog, 5);
+    draw(party, 3);
+    root.reseed(7);
+    expect(draw(fog, 10)).toEqual(draw(Rng.seeded(7).split('fog'), 10));
+    expect(draw(party, 10)).toEqual(draw(Rng.seeded(7).split('fog').split('israel'), 10));
+    // Later splits use the new seed; another run's streams are not touched.
+    expect(draw(root.split('late'), 10)).toEqual(draw(Rng.seeded(7).split('late'), 10));
+    const other = Rng.seeded(42).split('fog');
+    root.reseed(8);
+    expect(draw(other, 10)).toEqual(draw(Rng.seeded(42).split('fog'), 10));
+  });
+
   it('the same seed and stream name give the same sequence; another seed another', () => {
     expect(draw(Rng.seeded(42).split('fog'), 20)).toEqual(draw(Rng.seeded(42).split('fog'), 20));
     expect(draw(Rng.seeded(43).split('fog'), 20)).not.toEqual(draw(Rng.seeded(42).split('fog'), 20));

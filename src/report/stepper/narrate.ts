@@ -48,6 +48,15 @@ export function narrate(event: Recorded, after: ParleyState): string {
     }
     case 'SimulationEnded':
       return `the simulation ${ENDINGS[event.data.reason]}`;
+    case 'ParametersChanged': {
+      const d = event.data;
+      const parts = [
+        ...d.overrides.map((o) => `${o.path} = ${JSON.stringify(o.value)}`),
+        ...(d.timeline.length > 0 ? [`${d.timeline.length} timeline ${d.timeline.length === 1 ? 'entry' : 'entries'} added`] : []),
+        ...(d.seed === undefined ? [] : [`random streams reseeded with ${d.seed}`]),
+      ];
+      return `the run's parameters changed from here on (a fork)${parts.length > 0 ? `: ${parts.join('; ')}` : ''}; acknowledgements now due within ${d.rules.ackDeadline}, dispute responses within ${d.rules.disputeResponseDeadline}`;
+    }
     case 'CellProposed':
       return `${a} proposed the cell, on tracks ${event.data.tracks.join(', ')}`;
     case 'CellEstablished':
