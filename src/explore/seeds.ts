@@ -8,17 +8,7 @@
  * - every grid cell (and both sides of `compare`) uses the same N seeds: common random
  *   numbers, so differences between cells are not drowned in seed-to-seed noise.
  */
-
-/** MurmurHash3's fmix32: a bijective, well-spread scramble of a 32-bit unsigned integer. */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { mix32 } from '../sim/rng.js';
 
 /**
  * The seed of run `index` (0-based seed index) under base seed `base`.

@@ -17,6 +17,12 @@ function hash32(text: string, seed: number): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  return mix32(h);
+}
+
+/** MurmurHash3's fmix32: a bijective, well-spread scramble of a 32-bit unsigned integer. */
+export function mix32(x: number): number {
+  let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;

@@ -1,7 +1,8 @@
 /** Derived seeds: distinct within a sweep, spread between sweeps, stable across versions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mix32, seedOf } from '../../src/explore/seeds.js';
+import { seedOf } from '../../src/explore/seeds.js';
+import { mix32 } from '../../src/sim/rng.js';
 
 describe('seeds', () => {
   it('mix32 is one-to-one: distinct inputs give distinct outputs (property)', () => {

@@ -8,6 +8,7 @@ import { replay } from '../../src/core/replay.js';
 import type { ParleyState } from '../../src/core/state.js';
 import { formatInstant, HOUR_MS, parseInstant } from '../../src/core/time.js';
 import { DEFAULT_LADDER } from '../../src/machines/ladder.js';
+import { MONTHLY_RULES } from '../support/rules.js';
 
 export const START = '2026-01-06T00:00:00Z';
 export const PARTIES = ['israel', 'syria'] as const;
@@ -37,13 +38,7 @@ export function logStarted(options: StartOptions = {}): Fact {
     parties: { israel: { name: 'Israel' }, syria: { name: 'Syria' } },
     supervisor: { id: 'us', name: 'United States' },
     mechanism: true,
-    rules: {
-      ackDeadline: 'P1D',
-      disputeResponseDeadline: 'P7D',
-      referral: true,
-      meetings: { every: 'P30D', extraordinaryOnRequest: true, standingIncidentAgenda: true },
-      suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
-    },
+    rules: MONTHLY_RULES,
     tracks: [...TRACKS],
     ladder: options.ladder ?? DEFAULT_LADDER,
     ...(options.game ? { game: { payoff: { R: 3, S: 0, T: 5, P: 1 } } } : {}),

@@ -15,6 +15,7 @@ import { DEFAULT_LADDER } from '../../src/machines/ladder.js';
 import type { GameParty, GameSettings, RoundOutcome } from '../../src/sim/game.js';
 import { DEFAULT_PAYOFF, RepeatedGame, roundFacts } from '../../src/sim/game.js';
 import { Rng } from '../../src/sim/rng.js';
+import { MONTHLY_RULES } from '../support/rules.js';
 
 const START = '2026-01-06T00:00:00Z';
 const HOUR = 3_600_000;
@@ -39,13 +40,7 @@ function logStarted(parties: readonly GameParty[], settings: GameSettings): Reco
     parties: Object.fromEntries(parties.map((p) => [p.id, { name: p.id }])),
     supervisor: { id: 'us', name: 'United States' },
     mechanism: settings.cellEnabled,
-    rules: {
-      ackDeadline: 'P1D',
-      disputeResponseDeadline: 'P7D',
-      referral: true,
-      meetings: { every: 'P30D', extraordinaryOnRequest: true, standingIncidentAgenda: true },
-      suspension: { by: [], onSeverityAbove: null, resumeAfter: null },
-    },
+    rules: MONTHLY_RULES,
     tracks: [...TRACKS],
     ladder: DEFAULT_LADDER,
     game: { payoff: settings.payoff },
