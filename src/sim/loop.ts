@@ -6,6 +6,10 @@
  * fact may start the next step of a procedure (`react`). Deadlines that elapse are recorded
  * as events, so a log replays without any clock.
  *
+ * This file is the run itself (`Simulation`: start, drain, end, and the context procedures
+ * use); which procedure a due task or a recorded fact goes to is dispatch.ts, and how a fork
+ * switches the run's course is course.ts.
+ *
  * Pure given the plan: all randomness comes from the seeded, per-stream `Rng`.
  */
 import { DomainError, UsageError } from '../core/errors.js';
@@ -21,6 +25,7 @@ import type { SimContext } from './context.js';
 import { InstantFormatter } from './instants.js';
 import { Knowledge } from './knowledge.js';
 import { courseOf, switchCourse, type Course } from './course.js';
+import { react, runTask } from './dispatch.js';
 import { logStartedData } from './logStart.js';
 import type { Plan } from './plan.js';
 import { Cooling } from './procedures/cooling.js';
@@ -33,7 +38,6 @@ import { Suspension } from './procedures/suspension.js';
 import { Rng } from './rng.js';
 import { Streams } from './streams.js';
 import type { Task } from './tasks.js';
-import { runScriptedStep } from './timeline.js';
 import type { ForkPoint, Refusal, RunOptions, RunResult } from './simulation.js';
 
 /** `decide` options, allocated once: see `Simulation.submit`. */
@@ -140,7 +144,7 @@ export class Simulation implements SimContext {
       .drain$(this.plan.endMs, () => failure === undefined && this.stoppedAtMs === undefined)
       .subscribe((due) => {
         try {
-          this.handle(due.task);
+          runTask(this, this.rounds, due.task);
         } catch (error) {
           failure = { error };
         }
@@ -185,7 +189,7 @@ export class Simulation implements SimContext {
       this.onEvent?.(e);
       if (this.forks[this.nextFork]?.atSeq === e.seq) this.fork(e);
       if (this.replayer.seq >= this.plan.maxEvents) this.stoppedAtMs ??= this.agenda.now;
-      this.react(e);
+      react(this, e);
       first ??= e;
     }
     return first;
@@ -245,110 +249,5 @@ export class Simulation implements SimContext {
     for (const step of p.timeline) this.agenda.schedule(step.atMs, { k: 'timeline', step });
     this.incidents.start();
     this.rounds?.start();
-  }
-
-  /** Hands a due task to its procedure. */
-  private handle(task: Task): void {
-    switch (task.k) {
-      case 'timeline':
-        return runScriptedStep(this, task.step);
-      case 'tick':
-        return this.incidents.tick(task.g);
-      case 'strike':
-        return this.incidents.occur(task.id, task.spec);
-      case 'retaliate':
-        return this.incidents.retaliate(task.incidentId, task.party);
-      case 'deliver':
-        return this.messages.deliver(task.messageId);
-      case 'ackDeadline':
-        return this.messages.deadline(task.messageId, task.from);
-      case 'ack':
-        return this.messages.acknowledge(task.messageId);
-      case 'answer':
-        return this.messages.answer(task.messageId);
-      case 'supervisorCheck':
-        return this.messages.supervisorCheck(task.messageId);
-      case 'disputeAck':
-        return this.disputes.acknowledge(task.disputeId);
-      case 'disputeDeadline':
-        return this.disputes.deadline(task.disputeId);
-      case 'findings':
-        return this.disputes.findings(task.disputeId);
-      case 'settle':
-        return this.disputes.settle(task.disputeId);
-      case 'rule':
-        return this.disputes.rule(task.disputeId);
-      case 'decline':
-        return this.disputes.decline(task.disputeId);
-      case 'rulingResponse':
-        return this.disputes.answerRuling(task.disputeId, task.party);
-      case 'meeting':
-        return this.meetings.regular();
-      case 'extraordinary':
-        return this.meetings.extraordinary(task.incidentId);
-      case 'closeMeeting':
-        return this.meetings.close(task.meetingId);
-      case 'resume':
-        return this.suspension.resume(task.by);
-      case 'cool':
-        return this.cooling.due(task.from, task.pressure);
-      case 'round':
-        return this.rounds?.round();
-      default: {
-        const _exhaustive: never = task;
-        return _exhaustive;
-      }
-    }
-  }
-
-  /** Starts the step of a procedure that a recorded fact calls for. */
-  private react(e: Recorded): void {
-    this.knowledge.record(e);
-    this.cooling.recorded(e);
-    switch (e.type) {
-      case 'IncidentOccurred':
-        this.meetings.noteIncident(e.data.incidentId);
-        return this.incidents.occurred(e);
-      case 'IncidentObserved':
-        return this.incidents.observed(e);
-      case 'IncidentClarified':
-        return this.incidents.clarified(e);
-      case 'RetaliationPlanned':
-        return this.incidents.planned(e);
-      case 'RetaliationHeld':
-      case 'RetaliationCalledOff':
-        return;
-      case 'MessageSent':
-        this.meetings.noteTraffic(e.data.track);
-        return this.messages.sent(e);
-      case 'MessageDelivered':
-        return this.messages.delivered(e);
-      case 'MessageAcknowledged':
-        return this.messages.acknowledged(e);
-      case 'MessageAnswered':
-        return this.messages.answered(e);
-      case 'AckDeadlineMissed':
-        return this.messages.deadlineMissed(e);
-      case 'MessageReferred':
-        return this.messages.referred(e);
-      case 'DisputeRaised':
-        return this.disputes.raised(e);
-      case 'DisputeAcknowledged':
-        return this.disputes.acknowledged(e);
-      case 'MediationRequested':
-        return this.disputes.mediationRequested(e);
-      case 'SupervisorRuled':
-        return this.disputes.ruled(e);
-      case 'RulingRejected':
-      case 'MediationFailed':
-        return this.disputes.deadlocked(e.data.disputeId, e.seq);
-      case 'CellSuspended':
-        return this.suspension.suspended(e);
-      case 'CellResumed':
-        return this.disputes.resumed(e.seq);
-      default:
-        if ('disputeId' in e.data && e.type !== 'DisputeDeadlineMissed') this.disputes.stepTaken(e.data.disputeId);
-        return;
-    }
   }
 }

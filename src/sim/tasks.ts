@@ -1,6 +1,6 @@
 /**
  * What the agenda holds: one step of a procedure, due at a virtual instant. The loop
- * (loop.ts) hands each due task to the procedure it belongs to.
+ * (loop.ts) hands each due task to the procedure it belongs to (dispatch.ts).
  */
 import type { IncidentSpec, TimelineStep } from './plan.js';
 
