@@ -2,6 +2,7 @@
  * Progress bars for long work, on standard error and only when it is a terminal (so piped
  * and captured output stays clean). cli-progress does the drawing.
  */
+import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Io } from './io.js';
 
@@ -35,4 +36,26 @@ export function progressBar(io: Io, label: string, total: number, unit?: string)
     },
     stop: () => bar.stop(),
   };
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * A bar over reading the file at `path` (its size from `stat`), in MiB, for commands that
+ * read a long log (`verify`, `replay`): hand `onBytes` to the reader. Undefined when stderr
+ * is not a terminal, or the file is under 8 MiB (read in well under a second: no bar).
+ */
+export function fileProgress(io: Io, label: string, path: string): { onBytes: (bytes: number) => void; stop: () => void } | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // The reader reports a missing or unreadable file in its own words.
+    return undefined;
+  }
+  if (size < 8 * MIB) return undefined;
+  const bar = progressBar(io, label, Math.ceil(size / MIB), 'MiB');
+  if (!bar) return undefined;
+  return { onBytes: (bytes) => bar.update(Math.floor(bytes / MIB)), stop: () => bar.stop() };
 }

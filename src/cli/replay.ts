@@ -12,6 +12,7 @@ import { formatState } from '../report/stateText.js';
 import { stateToJSON } from '../core/state.js';
 import { Option } from 'commander';
 import type { RegisterCommand } from './command.js';
+import { fileProgress } from './progress.js';
 import { EXIT, exitCodeFor, InputError, oneLine, UsageError } from './errors.js';
 
 /** Registers `replay`. */
@@ -33,10 +34,11 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
       }
       const replayer = new Replayer();
       let line = 0;
+      const bar = options.json ? undefined : fileProgress(ctx.io, 'replay', ctx.resolve(log));
       try {
         // A batch per chunk read, not an async step per event: a million awaits cost more
         // than folding the events.
-        reading: for await (const batch of readEventBatches(ctx.resolve(log), { verifyHashes: true })) {
+        reading: for await (const batch of readEventBatches(ctx.resolve(log), { verifyHashes: true, ...(bar ? { onBytes: bar.onBytes } : {}) })) {
           for (const event of batch) {
             if (event.seq > until) break reading;
             line += 1;
@@ -56,6 +58,8 @@ export const registerReplay: RegisterCommand = (program, ctx) => {
           return;
         }
         throw e;
+      } finally {
+        bar?.stop();
       }
       if (until !== Number.POSITIVE_INFINITY && replayer.seq < until) {
         throw new InputError({ file: log, what: `--until-seq ${until}: the log has only ${replayer.seq} events` });

@@ -9,6 +9,7 @@
 import { verifyLog, type VerifyReport } from '../log/verify.js';
 import type { RegisterCommand } from './command.js';
 import { EXIT, exitCodeFor, oneLine } from './errors.js';
+import { fileProgress } from './progress.js';
 
 /** Registers `verify`. */
 export const registerVerify: RegisterCommand = (program, ctx) => {
@@ -19,7 +20,13 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .option('--deep', "also check that every fact is one the mechanism's rules allow at its point (roles, references, the end of the run, each machine's steps, deadlines from the recorded rules) and the invariants after it")
     .option('--json', 'print the report as a JSON object on stdout')
     .action(async (log: string, options: { json?: boolean; deep?: boolean }) => {
-      const report = await verifyLog(ctx.resolve(log), { deep: options.deep === true });
+      const bar = options.json ? undefined : fileProgress(ctx.io, options.deep ? 'verify --deep' : 'verify', ctx.resolve(log));
+      let report: VerifyReport;
+      try {
+        report = await verifyLog(ctx.resolve(log), { deep: options.deep === true, ...(bar ? { onBytes: bar.onBytes } : {}) });
+      } finally {
+        bar?.stop();
+      }
       ctx.setExit(report.ok ? EXIT.ok : exitCodeFor(report.kind));
       if (options.json) ctx.io.stdout(`${JSON.stringify({ file: log, ...report }, null, 2)}\n`);
       else if (report.ok) ctx.io.stdout(`${summary(log, report, options.deep === true)}\n`);

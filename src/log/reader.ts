@@ -19,6 +19,8 @@ export interface ReadLinesOptions {
   readonly maxLineBytes?: number;
   /** Bytes read per system call. Default 1 MiB. */
   readonly chunkBytes?: number;
+  /** Called after each chunk is read, with the bytes read so far (for a progress bar). */
+  readonly onBytes?: (bytesRead: number) => void;
 }
 
 /** One line of a file: its 1-based number and its text without the newline. */
@@ -58,9 +60,12 @@ export async function* readLineBatches(path: string, options: ReadLinesOptions =
     let carry: Buffer[] = [];
     let carryBytes = 0;
     let next = 1;
+    let total = 0;
     for (;;) {
       const bytesRead = await readChunk(handle, buffer, path);
       if (bytesRead === 0) break;
+      total += bytesRead;
+      options.onBytes?.(total);
       const chunk = buffer.subarray(0, bytesRead);
       const lastNewline = chunk.lastIndexOf(NEWLINE);
       if (lastNewline === -1) {

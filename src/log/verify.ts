@@ -45,6 +45,8 @@ export interface VerifyOptions {
    * --deep`): linear in the log, about twice a plain replay's work.
    */
   readonly deep?: boolean;
+  /** Called after each chunk of the file is read, with the bytes read so far (for a progress bar). */
+  readonly onBytes?: (bytesRead: number) => void;
 }
 
 /** The outcome of {@link verifyLog}. */
@@ -76,7 +78,7 @@ export async function verifyLog(path: string, options: VerifyOptions = {}): Prom
   let last: { seq: number; hash: string; at: string } | undefined;
   const audit = options.deep ? new Auditor() : undefined;
   try {
-    for await (const batch of readEventBatches(path, { verifyHashes: true, ...(audit ? { audit } : {}) })) {
+    for await (const batch of readEventBatches(path, { verifyHashes: true, ...(audit ? { audit } : {}), ...(options.onBytes ? { onBytes: options.onBytes } : {}) })) {
       events += batch.length;
       last = batch[batch.length - 1] as typeof last;
     }

@@ -188,3 +188,15 @@ describe('verifyLog', () => {
     );
   });
 });
+
+describe('verifyLog progress', () => {
+  it('reports the bytes read as it goes, ending at the file size', async () => {
+    const path = tmp.file('log.jsonl', good);
+    const seen: number[] = [];
+    const report = await verifyLog(path, { onBytes: (b) => seen.push(b) });
+    expect(report.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((b, i) => i === 0 || b >= (seen[i - 1] as number))).toBe(true);
+    expect(seen.at(-1)).toBe(statSync(path).size);
+  });
+});
