@@ -36,7 +36,7 @@ export { formatState } from './report/stateText.js';
 
 // --- research at scale: sweeps, comparisons, shards ------------------------------------
 export { sweep } from './explore/sweepScenario.js';
-export type { SweepOptions, SweepResult } from './explore/sweepScenario.js';
+export type { ExecutionOptions, SweepOptions, SweepResult } from './explore/sweepScenario.js';
 export { compare } from './explore/compareScenarios.js';
 export type { CompareOptions, CompareResult } from './explore/compareScenarios.js';
 export type { ComparisonLine, Estimate } from './explore/compare.js';

@@ -12,7 +12,8 @@ import type { RegisterCommand } from './command.js';
 import { EXIT, InputError } from './errors.js';
 import { whileInterruptible } from './interrupt.js';
 import { progressBar } from './progress.js';
-import { collect, readGrid, SET_HELP } from './setOption.js';
+import { readScenario } from './scenarioInput.js';
+import { collect, SET_HELP } from './setOption.js';
 import { sweepNumbers } from './sweep.js';
 
 interface CompareOptions {
@@ -52,9 +53,10 @@ Example: parley compare scenarios/paris-2026.yaml --set mechanism.enabled=false`
       const sets = options.set ?? [];
       if (other !== undefined && sets.length > 0) throw new InputError({ file: other, what: 'give either another scenario or --set changes as the variant, not both' });
       if (other === undefined && sets.length === 0) throw new InputError({ file, what: 'nothing to compare: give --set path=value (or another scenario file) as the variant' });
-      // Read here, so that a bad file or --set is reported with its place (file:line:col).
-      const base = (await readGrid(ctx, file, sets)).base;
-      const variant = other === undefined ? undefined : (await readGrid(ctx, other, [])).base;
+      // Read here, so that a bad file is reported with its place (file:line:col); compare
+      // checks the --set changes.
+      const base = await readScenario(ctx, file);
+      const variant = other === undefined ? undefined : await readScenario(ctx, other);
       const bar = options.quiet || options.json ? undefined : progressBar(ctx.io, 'compare', 2 * runs, 'runs');
       let c: CompareResult;
       try {

@@ -10,6 +10,7 @@ import { IN_PROCESS_BELOW } from '../explore/executor.js';
 import type { SweepOutcome } from '../explore/execute.js';
 import type { SweepIdentity } from '../explore/identity.js';
 import { RowFileError } from '../explore/resume.js';
+import { SetPathError } from '../explore/setPath.js';
 import { formatFor } from '../explore/rowFormat.js';
 import { describeSeeds } from '../explore/seeds.js';
 import { parseShard, ShardError, type Shard } from '../explore/shard.js';
@@ -22,8 +23,8 @@ import { EXIT, InputError } from './errors.js';
 import { whileInterruptible } from './interrupt.js';
 import { checkOutputPath } from './outputPath.js';
 import { progressBar, type Progress } from './progress.js';
-import { integerOption } from './scenarioInput.js';
-import { collect, readGrid, SET_HELP } from './setOption.js';
+import { integerOption, readScenario } from './scenarioInput.js';
+import { collect, SET_HELP } from './setOption.js';
 
 interface SweepOptions {
   runs: string;
@@ -107,13 +108,13 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
       const shard = shardOf(ctx, options);
       checkOutputOptions(options);
       if (options.out !== undefined) await checkOutputPath(ctx, '--out', options.out, [file]);
-      const grid = await readGrid(ctx, file, options.set ?? []);
+      const base = await readScenario(ctx, file);
       // Made at the first progress report, which says how many runs this sweep (or shard) has.
       let bar: Progress | undefined;
       let result: SweepResult;
       try {
         result = await whileInterruptible((signal) =>
-          sweep(grid.base, {
+          sweep(base, {
             runs,
             set: options.set ?? [],
             ...(seedOption === undefined ? {} : { seed: seedOption }),
@@ -130,6 +131,7 @@ or a probability expectation does not hold, 2 bad input, 130 interrupted.`,
         );
       } catch (e) {
         if (e instanceof RowFileError) throw new InputError({ file: e.file, line: e.line, what: e.message });
+        if (e instanceof SetPathError) throw new InputError({ file, what: e.message });
         throw e;
       } finally {
         bar?.stop();

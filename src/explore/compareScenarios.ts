@@ -13,24 +13,16 @@ import { cellLabel } from './grid.js';
 import type { SweepIdentity } from './identity.js';
 import type { Override } from './overrides.js';
 import { prepareGrid, sweepSetup, type CellSource, type Grid, type ScenarioSource } from './prepare.js';
-import { loadSource } from './sweepScenario.js';
+import { loadSource, type ExecutionOptions } from './sweepScenario.js';
 
-/** Options of {@link compare}. */
-export interface CompareOptions {
+/** Options of {@link compare} (and how the runs are executed: `seed`, `workers`, `signal`, `onProgress`, two runs per seed). */
+export interface CompareOptions extends ExecutionOptions {
   /** Seeds compared (each runs baseline and variant). */
   readonly runs: number;
   /** The variant as changes to the baseline, one `path=value` each (as `--set` takes them). */
   readonly set?: readonly string[];
   /** The variant as another scenario (a file path or a loaded source), instead of `set`. */
   readonly other?: string | ScenarioSource;
-  /** Base seed S the runs' seeds are derived from (default: the baseline's seed). */
-  readonly seed?: number;
-  /** Worker threads: `auto` (default) or a number (0: this thread). */
-  readonly workers?: number | 'auto';
-  /** Stops the comparison cleanly; it then covers the pairs finished. */
-  readonly signal?: AbortSignal;
-  /** Called after each batch with the runs done and the runs to do (two per seed). */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What a comparison gives. */

@@ -16,26 +16,30 @@ import type { CellReport } from './summary.js';
 /** Most runs in one sweep (all cells), so run indices and shard arithmetic stay exact. */
 export const MAX_TOTAL_RUNS = 1_000_000_000;
 
-/** Options of {@link sweep}. */
-export interface SweepOptions {
-  /** Seeds per grid cell (every cell runs the same seeds). */
-  readonly runs: number;
-  /** `path=a,b,c` grid options, as `--set` takes them. */
-  readonly set?: readonly string[];
+/** How seeded runs are executed: the options {@link sweep} and `compare` share. */
+export interface ExecutionOptions {
   /** Base seed S the runs' seeds are derived from (default: the scenario's seed). */
   readonly seed?: number;
   /** Worker threads: `auto` (default: one per core, none for a small sweep) or a number (0: this thread). */
   readonly workers?: number | 'auto';
+  /** Stops cleanly: batches under way finish, and what finished is kept and reported. */
+  readonly signal?: AbortSignal;
+  /** Called after each batch with the runs done and the runs to do. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Options of {@link sweep}. */
+export interface SweepOptions extends ExecutionOptions {
+  /** Seeds per grid cell (every cell runs the same seeds). */
+  readonly runs: number;
+  /** `path=a,b,c` grid options, as `--set` takes them. */
+  readonly set?: readonly string[];
   /** A `.csv` or `.jsonl` file for one row per run; `file` is the name used in messages. */
   readonly out?: { readonly path: string; readonly file?: string; readonly resume?: boolean };
   /** Run only this block of the runs (`--shard i/n`). */
   readonly shard?: Shard;
   /** Stop at the first failed run. */
   readonly failFast?: boolean;
-  /** Stops the sweep cleanly: batches under way finish, every finished row is kept. */
-  readonly signal?: AbortSignal;
-  /** Called after each batch with the runs done and the runs to do. */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What a sweep gives. */
