@@ -5,6 +5,12 @@
  * to append, and a compact numeric vector per row for the summaries, so the main thread
  * neither parses rows nor receives objects per run.
  *
+ * Both come back in one ArrayBuffer, which the sweep loop hands back with a later task to be
+ * filled again (a worker receives and returns it by transfer, without a copy). So the main
+ * thread allocates nothing per batch that its garbage collector would have to catch up
+ * with: without this, its heap and the batches' buffers awaiting collection grew for the
+ * first minute of a sweep, and a long sweep's peak RSS was ~1.3× a short one's.
+ *
  * Run index i is seed index ⌊i / cells⌋ in cell i mod cells: the runs of one seed are
  * adjacent, so every block of runs covers the grid evenly (shards are balanced) and the two
  * sides of a comparison arrive next to each other.
@@ -46,12 +52,16 @@ export interface SweepSetup {
   readonly layout: RowLayout;
   /** Whether rows are written (otherwise only the vectors are computed). */
   readonly text: boolean;
+  /** A worker thread's old-generation limit, MB (executor.ts `workerHeapMb`). */
+  readonly workerHeapMb: number;
 }
 
 /** Consecutive run indices `[from, to)`. */
 export interface BatchTask {
   readonly from: number;
   readonly to: number;
+  /** A finished batch's buffer (`values.buffer`) to fill again, when large enough. */
+  readonly reuse?: ArrayBuffer;
 }
 
 /** A run that threw: reported with its seed and grid cell; the sweep goes on. */
@@ -63,12 +73,28 @@ export interface RunFailure {
 }
 
 /** A finished batch. */
-export interface BatchResult extends BatchTask {
-  /** The rows, one line each (empty when the setup writes no rows). */
-  readonly text: string;
-  /** {@link vectorWidth} numbers per row (see {@link rowVector}). */
+export interface BatchResult {
+  readonly from: number;
+  readonly to: number;
+  /** The rows as UTF-8, one line each (empty when the setup writes no rows). */
+  readonly rows: Uint8Array;
+  /** {@link vectorWidth} numbers per row (see {@link rowVector}); shares its buffer with `rows`. */
   readonly values: Float64Array;
   readonly failures: readonly RunFailure[];
+}
+
+/**
+ * A batch's vectors and rows in one buffer, `reuse` when it is large enough: the vectors
+ * first (8-byte aligned), then the rows' bytes.
+ */
+function packResult(task: BatchTask, vectors: Float64Array, text: string, failures: readonly RunFailure[]): BatchResult {
+  const valueBytes = vectors.length * 8;
+  const needed = valueBytes + Buffer.byteLength(text, 'utf8');
+  const buffer = task.reuse && task.reuse.byteLength >= needed ? task.reuse : new ArrayBuffer(Math.ceil(needed * 1.25));
+  const values = new Float64Array(buffer, 0, vectors.length);
+  values.set(vectors);
+  const written = Buffer.from(buffer, valueBytes, needed - valueBytes).write(text, 'utf8');
+  return { from: task.from, to: task.to, rows: new Uint8Array(buffer, valueBytes, written), values, failures };
 }
 
 /** Runs a plan and computes its outcomes (tests substitute one that fails on purpose). */
@@ -127,8 +153,11 @@ export function createBatchRunner(setup: SweepSetup, sim: Simulate = simulate): 
   };
   const width = vectorWidth(setup);
   const nulls: CellValue[] = setup.layout.outcomes.names.map(() => null);
-  return ({ from, to }) => {
-    const values = new Float64Array((to - from) * width);
+  let scratch = new Float64Array(0);
+  return (task) => {
+    const { from, to } = task;
+    if (scratch.length < (to - from) * width) scratch = new Float64Array((to - from) * width);
+    const values = scratch.subarray(0, (to - from) * width);
     const failures: RunFailure[] = [];
     let text = '';
     for (let run = from; run < to; run++) {
@@ -146,6 +175,6 @@ export function createBatchRunner(setup: SweepSetup, sim: Simulate = simulate): 
       rowVector(setup, row, values, (run - from) * width);
       if (setup.text) text += encodeRow(setup.layout, row);
     }
-    return { from, to, text, values, failures };
+    return packResult(task, values, text, failures);
   };
 }

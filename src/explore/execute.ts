@@ -134,7 +134,7 @@ export async function executeSweep(request: SweepRequest): Promise<SweepOutcome>
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.failFast ? { failFast: true } : {}),
       onBatch: (r: BatchResult) => {
-        file?.append(r.text);
+        file?.append(r.rows);
         const rows = r.to - r.from;
         summary.addRows(r.values, r.from, rows);
         request.onVectors?.(r.values, r.from, rows, width);

@@ -12,6 +12,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import Tinypool from 'tinypool';
+import { UsageError } from '../core/errors.js';
+import { estimateEvents } from '../scenario/limits.js';
+import type { Plan } from '../sim/plan.js';
 import { createBatchRunner, type BatchResult, type BatchTask, type Simulate, type SweepSetup } from './batch.js';
 
 /**
@@ -20,6 +23,44 @@ import { createBatchRunner, type BatchResult, type BatchTask, type Simulate, typ
  * 8,000); `npm run bench:sweep -- --threshold` measures the crossover on a quiet machine.
  */
 export const IN_PROCESS_BELOW = 4000;
+
+/**
+ * Each worker's young generation, MB. A run's garbage dies young whatever its size, and V8's
+ * default (up to 3 × 16 MB) is only reached after the sweep's first minute: it made a long
+ * sweep's peak RSS grow past a short one's, and was no faster (bench/suites/sweep.ts).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+
+/**
+ * The least old-generation limit of a worker, MB. V8 sizes its heap by this limit: under
+ * 256 MB it lets the heap grow only ~1.3× past what the last full collection left alive,
+ * against up to 4× under its default limit of several GB. With the default, a worker's
+ * heap grew from ~35 MB to ~70 MB during the first minute of a Paris sweep (what it holds
+ * alive stays at ~15 MB), and a 100,000-run sweep's peak RSS was 1.3–1.5× a 2,000-run one's.
+ */
+export const WORKER_OLD_GENERATION_MB = 256;
+
+/**
+ * The old-generation limit of a worker for these cells, MB: {@link WORKER_OLD_GENERATION_MB},
+ * or more for big grids and long runs. A generous estimate of what a worker holds: 64 MB
+ * (Parley's code, ~15 MB measured), each cell's scenario and compiled plan (16 × its file's
+ * size + 64 kB; the Paris plan holds ~22 kB), and twice the largest run's estimated events
+ * at 1 kB each (a run keeps ~230 bytes per event it records, and the estimate of
+ * src/scenario/limits.ts is ~3× the events recorded). A run that records far more than its
+ * estimate (parties trading retaliations until `--max-events`) can still exhaust it: the
+ * sweep then stops with an error naming `--workers 0`, and `--resume` continues it.
+ */
+export function workerHeapMb(cells: ReadonlyArray<{ readonly plan: Plan; readonly sourceBytes: number }>): number {
+  const MB = 1024 * 1024;
+  let bytes = 64 * MB;
+  let largestRun = 0;
+  for (const { plan, sourceBytes } of cells) {
+    bytes += 16 * sourceBytes + 64 * 1024;
+    largestRun = Math.max(largestRun, estimateEvents(plan).total);
+  }
+  bytes += 2 * largestRun * 1024;
+  return Math.max(WORKER_OLD_GENERATION_MB, Math.ceil(bytes / MB));
+}
 
 /** Runs per task handed to a worker: ~0.1 s of work, so IPC and scheduling cost little. */
 export const BATCH_SIZE = 128;
@@ -69,15 +110,44 @@ export function workerPool(setup: SweepSetup, workers: number, script: URL): Exe
     minThreads: workers,
     maxThreads: workers,
     isolateWorkers: false,
+    // Heap limits that keep a worker's memory where it is after its first batches (see
+    // WORKER_YOUNG_GENERATION_MB and workerHeapMb).
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: setup.workerHeapMb },
     workerData: setup,
+  });
+  // A worker that dies (out of memory, killed) stops the sweep with a clear error: Tinypool
+  // rejects the tasks it was running, or reports it on the pool when it was running none.
+  let broken: UsageError | undefined;
+  const waiting = new Set<(error: unknown) => void>();
+  pool.on('error', (error: unknown) => {
+    broken ??= workerStopped(error, setup.workerHeapMb);
+    for (const reject of waiting) reject(broken);
   });
   return {
     workers,
     // Two tasks per worker: the next one is queued while the current one runs.
     slots: 2 * workers,
-    run: (task) => pool.run(task) as Promise<BatchResult>,
+    run: (task) =>
+      new Promise<BatchResult>((resolve, reject) => {
+        if (broken) return reject(broken);
+        waiting.add(reject);
+        // The buffer to reuse is moved to the worker (and back with the result: worker.ts).
+        (pool.run(task, task.reuse ? { transferList: [task.reuse] } : {}) as Promise<BatchResult>)
+          .then(resolve, (error: unknown) => reject(isWorkerDeath(error) ? (broken ??= workerStopped(error, setup.workerHeapMb)) : error))
+          .finally(() => waiting.delete(reject));
+      }),
     close: () => pool.destroy(),
   };
+}
+
+const isWorkerDeath = (error: unknown): boolean => String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_WORKER');
+
+function workerStopped(error: unknown, heapMb: number): UsageError {
+  const what = error instanceof Error ? error.message : String(error);
+  return new UsageError(
+    `a worker thread stopped (${what.replace(/\s+/g, ' ')}; its heap limit is ${heapMb} MB): run the sweep with --workers 0 to use the main thread (with --resume, the rows written so far are kept)`,
+    'WORKER_STOPPED',
+  );
 }
 
 /** How a sweep of `runs` runs with `requested` workers, and why. */

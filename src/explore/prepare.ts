@@ -9,6 +9,7 @@ import { compileScenario } from '../scenario/compile.js';
 import { MAX_ALIAS_COUNT, SCENARIO_YAML_OPTIONS } from '../scenario/load.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import type { CellSetup, SweepSetup } from './batch.js';
+import { workerHeapMb } from './executor.js';
 import { outcomeColumns } from './columns.js';
 import { buildGrid, type Cell } from './grid.js';
 import type { SweepIdentity } from './identity.js';
@@ -97,6 +98,7 @@ export function sweepSetup(cells: readonly CellSource[], options: SetupOptions):
     cells: setups,
     layout: { format: options.format, setPaths: options.setPaths, outcomes: outcomeColumns(plans) },
     text: options.text,
+    workerHeapMb: workerHeapMb(plans.map((plan, i) => ({ plan, sourceBytes: Buffer.byteLength(cells[i]?.from.source ?? '') }))),
   };
 }
 

@@ -66,9 +66,9 @@ export class RowFile {
    * Appends complete lines in one write; on failure the file is cut back to what it held.
    * @throws {LogIoError} naming the file.
    */
-  append(text: string): void {
-    if (text === '') return;
-    const bytes = Buffer.from(text, 'utf8');
+  append(text: string | Uint8Array): void {
+    if (text.length === 0) return;
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let done = 0;
     try {
       while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);

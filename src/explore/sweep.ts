@@ -3,7 +3,8 @@
  * flight, and delivers the results strictly in run order (a reorder buffer keyed by the
  * batch's first run), so whatever the number of workers the rows reach the file in the same
  * order and the summaries add them in the same order. Memory stays flat: at most
- * `executor.slots` batches are in flight or waiting for an earlier one.
+ * `executor.slots` batches are in flight or waiting for an earlier one, and each delivered
+ * batch's buffer goes out again with a later task (batch.ts), so their number stays too.
  *
  * Stopping: when `signal` aborts (Ctrl-C) or, with `failFast`, when a run fails, no new batch
  * is handed out; the batches already running finish and are delivered (they are at most a
@@ -47,6 +48,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   let stoppedBy: RunBatchesResult['stoppedBy'] = 'end';
   let error: { readonly reason: unknown } | undefined;
   const waiting = new Map<number, BatchResult>();
+  const spare: ArrayBuffer[] = [];
   const inFlight = new Set<Promise<void>>();
   // Wakes the loop on Ctrl-C, so the next batch is not handed out after it.
   const aborted = signal ? new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })) : undefined;
@@ -55,6 +57,7 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
     for (let r = waiting.get(expected); r !== undefined; r = waiting.get(expected)) {
       waiting.delete(expected);
       options.onBatch(r);
+      spare.push(r.values.buffer as ArrayBuffer);
       expected = r.to;
       if (options.failFast && r.failures.length > 0 && stoppedBy === 'end') stoppedBy = 'failure';
     }
@@ -63,7 +66,8 @@ export async function runBatches(options: RunBatchesOptions): Promise<RunBatches
   while (true) {
     if (signal?.aborted && stoppedBy === 'end') stoppedBy = 'signal';
     while (stoppedBy === 'end' && error === undefined && inFlight.size < executor.slots && next < to) {
-      const task = { from: next, to: Math.min(next + size, to) };
+      const reuse = spare.pop();
+      const task = { from: next, to: Math.min(next + size, to), ...(reuse ? { reuse } : {}) };
       next = task.to;
       const settled: Promise<void> = executor
         .run(task)

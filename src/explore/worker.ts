@@ -2,7 +2,7 @@
  * The pool worker's entry point (tinypool loads the compiled `worker.js`): runs the batches
  * it is handed with the sweep's setup, received once as the worker's data.
  */
-import Tinypool from 'tinypool';
+import Tinypool, { kTransferable, kValue } from 'tinypool';
 import { z } from 'zod';
 import { createBatchRunner, type BatchResult, type BatchTask, type SweepSetup } from './batch.js';
 
@@ -11,8 +11,9 @@ z.config({ jitless: true });
 
 let runner: ((task: BatchTask) => BatchResult) | undefined;
 
-/** Runs one batch of the sweep. */
-export default function runBatch(task: BatchTask): BatchResult {
+/** Runs one batch of the sweep; its buffer is moved to the main thread, not copied. */
+export default function runBatch(task: BatchTask): unknown {
   runner ??= createBatchRunner(Tinypool.workerData as SweepSetup);
-  return runner(task);
+  const result: BatchResult = runner(task);
+  return Tinypool.move({ [kTransferable]: result.values.buffer, [kValue]: result });
 }

@@ -25,7 +25,7 @@ function fakeExecutor(slots: number, delays: readonly number[], fail?: (run: num
       running -= 1;
       const failures: RunFailure[] = [];
       for (let run = task.from; run < task.to; run++) if (fail?.(run)) failures.push({ run, cell: 0, seed: run, message: 'boom' });
-      return { ...task, text: '', values: new Float64Array(0), failures };
+      return { from: task.from, to: task.to, rows: new Uint8Array(0), values: new Float64Array(0), failures };
     },
     close: async () => undefined,
   };
@@ -97,7 +97,7 @@ describe('runBatches', () => {
       slots: 2,
       run: async (task) => {
         if (task.from === 20) throw new Error('worker died');
-        return { ...task, text: '', values: new Float64Array(0), failures: [] };
+        return { from: task.from, to: task.to, rows: new Uint8Array(0), values: new Float64Array(0), failures: [] };
       },
       close: async () => undefined,
     };
