@@ -13,11 +13,15 @@
  * (all threads) say what the pool itself costs.
  *
  * Reading the RSS line: nothing a sweep keeps grows with its runs (rows stream to the file,
- * summaries are a few numbers per column), and a worker's heap after a full collection stays
- * at ~13 MB however long it runs. Its heap between collections does grow during the first
- * ~20,000 runs, to V8's steady young generation (32 MB) plus an old generation that saws
- * between ~25 and ~45 MB; a 2,000-run sweep ends before that, so its peak is lower. The
- * 100,000 / 20,000 ratio shows the plateau.
+ * summaries are a few numbers per column), a worker keeps ~15 MB alive however long it runs,
+ * and the heaps are held where they are after the first batches (src/explore/executor.ts:
+ * batch buffers reused, so the main thread makes no garbage per batch; workers with a small
+ * young generation and an old-generation limit that makes V8 grow their heap conservatively).
+ * Without these, V8 grew all three heaps during the sweep's first minute and a 100,000-run
+ * sweep's peak was 1.3–1.5× a 2,000-run one's.
+ *
+ * The 200-run measurements are short (~0.6 s) and so noisy on a shared machine: they are
+ * repeated (`smallRounds`, interleaved) and the medians compared.
  *
  * Standalone: `npm run bench:sweep` (or `node .bench-build/bench/suites/sweep.js [--json]
  * [--quick] [--runs N] [--rounds N]` after `tsc -p tsconfig.bench.json`); `--threshold`
@@ -64,8 +68,8 @@ export interface SweepBenchResults {
   readonly plain: Measure;
   readonly oneWorker: Measure;
   readonly twoWorkers: Measure;
-  /** The small sweep as run (auto: the main thread), and forced onto two workers. */
-  readonly small: { readonly plain: Measure; readonly sweep: Measure; readonly twoWorkers: Measure };
+  /** The small sweep as run (auto: the main thread), and forced onto two workers (medians). */
+  readonly small: { readonly rounds: number; readonly plain: Measure; readonly sweep: Measure; readonly twoWorkers: Measure };
   /** Peak RSS of a two-worker sweep at each size. */
   readonly rss: readonly Measure[];
   readonly ratios: {
@@ -87,10 +91,12 @@ export interface SweepBenchOptions {
   readonly rssSizes: readonly number[];
   /** Repetitions of the three 20,000-run measurements, interleaved; medians are reported. */
   readonly rounds: number;
+  /** Repetitions of the 200-run measurements, interleaved; medians are reported. */
+  readonly smallRounds: number;
 }
 
-export const DEFAULT_OPTIONS: SweepBenchOptions = { runs: 20_000, small: 200, rssSizes: [2_000, 20_000, 100_000], rounds: 1 };
-export const QUICK_OPTIONS: SweepBenchOptions = { runs: 5_000, small: 200, rssSizes: [2_000, 20_000], rounds: 1 };
+export const DEFAULT_OPTIONS: SweepBenchOptions = { runs: 20_000, small: 200, rssSizes: [2_000, 20_000, 100_000], rounds: 1, smallRounds: 5 };
+export const QUICK_OPTIONS: SweepBenchOptions = { runs: 5_000, small: 200, rssSizes: [2_000, 20_000], rounds: 1, smallRounds: 3 };
 
 // ---- the child: one measurement ----------------------------------------------------------
 
@@ -174,8 +180,16 @@ export async function runSweepSuite(options: SweepBenchOptions, note: (text: str
     note(`sweep: ${options.runs} runs, 2 workers`);
     two.push(await child('workers-2', options.runs));
   }
-  note(`sweep: ${options.small} runs, plain loop and sweep (auto)`);
-  const small = { plain: await child('plain', options.small), sweep: await child('auto', options.small), twoWorkers: await child('workers-2', options.small) };
+  const smallPlain: Measure[] = [];
+  const smallSweep: Measure[] = [];
+  const smallTwo: Measure[] = [];
+  for (let round = 0; round < options.smallRounds; round++) {
+    note(`sweep: ${options.small} runs, plain loop, sweep (auto) and 2 workers (${round + 1} of ${options.smallRounds})`);
+    smallPlain.push(await child('plain', options.small));
+    smallSweep.push(await child('auto', options.small));
+    smallTwo.push(await child('workers-2', options.small));
+  }
+  const small = { rounds: options.smallRounds, plain: medianOf(smallPlain), sweep: medianOf(smallSweep), twoWorkers: medianOf(smallTwo) };
   const rss: Measure[] = [];
   for (const size of options.rssSizes) {
     // The same executor at every size, so that only the number of runs changes.
@@ -237,7 +251,7 @@ export function renderSweep(r: SweepBenchResults): string {
     ...r.rss.map((m) => row(`sweep, 2 workers, ${m.runs} runs`, m)),
     `  2 workers / 1 worker: ${f(r.ratios.twoOverOne)}× (target ≥ 1.3: ${verdict(r.ratios.twoOverOne >= 1.3)})`,
     `  1 worker / plain loop: ${f(r.ratios.oneOverPlain)}× (target ≥ 0.75: ${verdict(r.ratios.oneOverPlain >= 0.75)})`,
-    `  200-run sweep / plain loop: ${f(r.ratios.smallOverPlain)}× (target: no slower than one thread, ≥ ~1: ${verdict(r.ratios.smallOverPlain >= 0.95)})`,
+    `  200-run sweep / plain loop (medians of ${r.small.rounds}): ${f(r.ratios.smallOverPlain)}× (target: no slower than one thread, ≥ ~1: ${verdict(r.ratios.smallOverPlain >= 0.95)})`,
     `  peak RSS ${r.rss[r.rss.length - 1]?.runs ?? 0} runs / ${r.rss[0]?.runs ?? 0} runs: ${f(r.ratios.rssLargestOverSmallest)}× (flat: ${verdict(r.ratios.rssLargestOverSmallest <= 1.25)})` +
       (r.rss.length > 2 ? `; ${r.rss[r.rss.length - 1]?.runs ?? 0} / ${r.rss[r.rss.length - 2]?.runs ?? 0} runs: ${f((r.rss[r.rss.length - 1]?.maxRssMB ?? 0) / (r.rss[r.rss.length - 2]?.maxRssMB ?? 1))}×` : ''),
   ];

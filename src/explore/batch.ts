@@ -16,7 +16,7 @@
  * sides of a comparison arrive next to each other.
  */
 import { checkExpectations, type Expectation } from '../report/expectations.js';
-import { computeOutcomes, flattenOutcomes, type Outcomes } from '../report/metrics.js';
+import { computeOutcomes, type Outcomes } from '../report/metrics.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Plan } from '../sim/plan.js';
@@ -165,8 +165,8 @@ export function createBatchRunner(setup: SweepSetup, sim: Simulate = simulate): 
       const c = setup.cells[cell] as CellSetup;
       let row: Row;
       try {
-        const flat = flattenOutcomes(sim({ ...planFor(cell), seed }));
-        row = { run, cell, seed, set: c.set, values: rowValues(flat, setup.layout.outcomes), error: null, reproduce: c.head + seed + c.tail };
+        const values = rowValues(sim({ ...planFor(cell), seed }), setup.layout.outcomes);
+        row = { run, cell, seed, set: c.set, values, error: null, reproduce: c.head + seed + c.tail };
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() || 'failed';
         failures.push({ run, cell, seed, message });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outcomeColumns, outcomesOf, rowValues, type CellValue } from '../../src/explore/columns.js';
 import { decodeRow, encodeRow, parseCsvLine, type Row, type RowLayout } from '../../src/explore/rowFormat.js';
-import { computeOutcomes, flattenOutcomes } from '../../src/report/metrics.js';
+import { computeOutcomes, flattenOutcomes, type Outcomes } from '../../src/report/metrics.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { runPlan } from '../../src/sim/simulation.js';
 import { PARIS_FILE, SCENARIOS, source } from './fixtures.js';
@@ -25,8 +25,15 @@ describe('outcome columns', () => {
       fc.assert(
         fc.property(fc.nat({ max: 0xffffffff }), (seed) => {
           const outcomes = computeOutcomes(runPlan({ ...plan, seed }).state);
-          const values = rowValues(flattenOutcomes(outcomes), columns);
+          const values = rowValues(outcomes, columns);
           expect(values).toHaveLength(columns.names.length);
+          // The values read along the columns' paths are flattenOutcomes's, by name: every
+          // flattened outcome has its column; a column the run lacks is a count of 0.
+          const flat = flattenOutcomes(outcomes);
+          for (const key of Object.keys(flat)) expect(columns.names).toContain(key);
+          expect(Object.fromEntries(columns.names.map((n, i) => [n, values[i]]))).toEqual(
+            Object.fromEntries(columns.names.map((n) => [n, Object.hasOwn(flat, n) ? flat[n] : 0])),
+          );
           // Rebuilt outcomes equal the run's, up to incident kinds that did not occur (0 in the row)
           // and the races' rows (not in a row).
           const back = outcomesOf(values, columns);
@@ -47,14 +54,19 @@ describe('outcome columns', () => {
     const columns = outcomeColumns([planOf(PARIS_FILE)]);
     for (const kind of ['airstrike', 'armedGroupAttack', 'demand', 'incursion']) expect(columns.names).toContain(`incidents.byKind.${kind}`);
     expect(columns.names).toContain('incidents.byParty.world');
-    const values = rowValues({ 'incidents.total': 0 }, columns);
+    const values = rowValues({ incidents: { total: 0, byKind: {}, byParty: {} } } as unknown as Outcomes, columns);
     expect(values[columns.names.indexOf('incidents.byKind.demand')]).toBe(0);
     expect(values[columns.names.indexOf('ladder.peak')]).toBeNull();
   });
 
   it('refuses an outcome no column was made for (a bug, never silently dropped)', () => {
     const columns = outcomeColumns([planOf(PARIS_FILE)]);
-    expect(() => rowValues({ 'incidents.byKind.nuclear': 1 }, columns)).toThrow(/without a column/);
+    const outcomes = computeOutcomes(runPlan({ ...planOf(PARIS_FILE), seed: 1 }).state);
+    expect(() => rowValues(outcomes, columns)).not.toThrow();
+    const nuclear = { ...outcomes, incidents: { ...outcomes.incidents, byKind: { ...outcomes.incidents.byKind, nuclear: 1 } } };
+    expect(() => rowValues(nuclear, columns)).toThrow(/outcome without a column: incidents\.byKind\.nuclear$/);
+    const mars = { ...outcomes, incidents: { ...outcomes.incidents, byParty: { mars: 1 } } };
+    expect(() => rowValues(mars, columns)).toThrow(/without a column: incidents\.byParty\.mars$/);
   });
 });
 
