@@ -39,7 +39,7 @@ export interface SweepRequest {
   readonly signal?: AbortSignal;
   /** Called after each batch with the runs done (this block, resumed ones included) and the block's size. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Called with each batch's row vectors, in run order (for paired comparisons). */
+  /** Called with each batch's row vectors, in run order (for paired comparisons); valid during the call only (copy what you keep). */
   readonly onVectors?: (values: Float64Array, firstRun: number, rows: number, width: number) => void;
   /** Replaces the simulation, in tests of failure handling (main thread only). */
   readonly simulate?: Simulate;

@@ -21,7 +21,10 @@ export interface RunBatchesOptions {
   readonly to: number;
   /** Runs per task (default {@link BATCH_SIZE}). */
   readonly batchSize?: number;
-  /** Receives each batch in run order; synchronous, so deliveries never interleave. */
+  /**
+   * Receives each batch in run order; synchronous, so deliveries never interleave. The
+   * batch's rows and vectors are valid during the call only: their buffer is then reused.
+   */
   readonly onBatch: (result: BatchResult) => void;
   /** Stops handing out work when aborted. */
   readonly signal?: AbortSignal;
