@@ -21,7 +21,8 @@
  * sweep's peak was 1.3–1.5× a 2,000-run one's.
  *
  * The 200-run measurements are short (~0.6 s) and so noisy on a shared machine: they are
- * repeated (`smallRounds`, interleaved) and the medians compared.
+ * repeated (`smallRounds`, the plain loop and the sweep back to back in each round), and the
+ * ratio reported is the median of the rounds' ratios.
  *
  * Standalone: `npm run bench:sweep` (or `node .bench-build/bench/suites/sweep.js [--json]
  * [--quick] [--runs N] [--rounds N]` after `tsc -p tsconfig.bench.json`); `--threshold`
@@ -77,7 +78,7 @@ export interface SweepBenchResults {
     readonly twoOverOne: number;
     /** One worker's runs/s over the plain loop's (target ≥ 0.75). */
     readonly oneOverPlain: number;
-    /** A 200-run sweep's runs/s over the plain loop's on the same runs (target ≥ 1, within noise). */
+    /** A 200-run sweep's runs/s over the plain loop's on the same runs, the median of the rounds' ratios (target ≥ 1, within noise). */
     readonly smallOverPlain: number;
     /** Peak RSS at the largest size over the smallest (flat: close to 1). */
     readonly rssLargestOverSmallest: number;
@@ -163,6 +164,7 @@ function child(mode: string, runs: number): Promise<Measure> {
   });
 }
 
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const medianOf = (ms: readonly Measure[]): Measure => [...ms].sort((a, b) => a.seconds - b.seconds)[ms.length >> 1] as Measure;
 const load = (): number[] => loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -211,7 +213,8 @@ export async function runSweepSuite(options: SweepBenchOptions, note: (text: str
     ratios: {
       twoOverOne: t.runsPerSecond / o.runsPerSecond,
       oneOverPlain: o.runsPerSecond / p.runsPerSecond,
-      smallOverPlain: small.sweep.runsPerSecond / small.plain.runsPerSecond,
+      // Paired by round (the two ran back to back), so a change of load between rounds cancels.
+      smallOverPlain: median(smallPlain.map((m, i) => m.seconds / (smallSweep[i] as Measure).seconds)),
       rssLargestOverSmallest: first && last ? last.maxRssMB / first.maxRssMB : Number.NaN,
     },
   };
@@ -251,7 +254,7 @@ export function renderSweep(r: SweepBenchResults): string {
     ...r.rss.map((m) => row(`sweep, 2 workers, ${m.runs} runs`, m)),
     `  2 workers / 1 worker: ${f(r.ratios.twoOverOne)}× (target ≥ 1.3: ${verdict(r.ratios.twoOverOne >= 1.3)})`,
     `  1 worker / plain loop: ${f(r.ratios.oneOverPlain)}× (target ≥ 0.75: ${verdict(r.ratios.oneOverPlain >= 0.75)})`,
-    `  200-run sweep / plain loop (medians of ${r.small.rounds}): ${f(r.ratios.smallOverPlain)}× (target: no slower than one thread, ≥ ~1: ${verdict(r.ratios.smallOverPlain >= 0.95)})`,
+    `  200-run sweep / plain loop (median of ${r.small.rounds} paired rounds): ${f(r.ratios.smallOverPlain)}× (target: no slower than one thread, ≥ ~1: ${verdict(r.ratios.smallOverPlain >= 0.95)})`,
     `  peak RSS ${r.rss[r.rss.length - 1]?.runs ?? 0} runs / ${r.rss[0]?.runs ?? 0} runs: ${f(r.ratios.rssLargestOverSmallest)}× (flat: ${verdict(r.ratios.rssLargestOverSmallest <= 1.25)})` +
       (r.rss.length > 2 ? `; ${r.rss[r.rss.length - 1]?.runs ?? 0} / ${r.rss[r.rss.length - 2]?.runs ?? 0} runs: ${f((r.rss[r.rss.length - 1]?.maxRssMB ?? 0) / (r.rss[r.rss.length - 2]?.maxRssMB ?? 1))}×` : ''),
   ];
